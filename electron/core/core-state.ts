@@ -1,0 +1,115 @@
+import type { SystemInfo } from '@shared/api/system.contract';
+import type { BackupInfo } from '@shared/domain/backups';
+import type { Language } from '@shared/domain/profile';
+import { AppError } from '@shared/errors';
+import packageJson from '../../package.json';
+import { LocationsService } from './locations/locations.service';
+import type { EventBus } from './events/event-bus';
+import { BackupStore } from './store/backups';
+import { LocalStore, restoreDatabaseFile } from './store/local-store';
+import type { Migration } from './store/migrations';
+import { SettingsService } from './system/settings.service';
+
+export interface CoreStateOptions {
+  dataDir: string;
+  transport: 'ipc' | 'web';
+  language?: Language;
+  osLocale?: string;
+  nativeBinding?: string;
+  now?: () => number;
+  migrations?: readonly Migration[];
+}
+
+const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * What core holds between calls: the open store, or the reason it could not be
+ * opened (recovery mode, where only backups can be listed and restored).
+ */
+export class CoreState {
+  readonly settings: SettingsService;
+  readonly backups: BackupStore;
+  private store: LocalStore | null = null;
+  private recoveryReason: string | null = null;
+  private locations: LocationsService | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  readonly now: () => number;
+
+  constructor(
+    private readonly options: CoreStateOptions,
+    private readonly events: EventBus,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.settings = new SettingsService(() => this.store, options);
+    this.backups = new BackupStore(options.dataDir);
+  }
+
+  async open(): Promise<void> {
+    try {
+      this.store = await LocalStore.open({
+        dataDir: this.options.dataDir,
+        nativeBinding: this.options.nativeBinding,
+        now: this.now,
+        actor: () => this.settings.profile(),
+        migrations: this.options.migrations,
+      });
+      this.recoveryReason = null;
+      this.locations = new LocationsService(this.store, this.events);
+      this.timer ??= setInterval(() => void this.store?.backupIfDue().catch(() => undefined), BACKUP_CHECK_INTERVAL_MS).unref();
+    } catch (error) {
+      this.store = null;
+      this.locations = null;
+      this.recoveryReason = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  info(): SystemInfo {
+    return {
+      appVersion: packageJson.version,
+      schemaVersion: this.store?.schemaVersion ?? 0,
+      dataDir: this.options.dataDir,
+      transport: this.options.transport,
+      mode: this.store ? 'normal' : 'recovery',
+      recoveryReason: this.recoveryReason,
+      settings: this.settings.settings(),
+      profile: this.settings.profile(),
+    };
+  }
+
+  requireStore(): LocalStore {
+    if (!this.store) throw new AppError('store.unavailable', `The local database is unavailable: ${this.recoveryReason ?? 'not open'}`);
+    return this.store;
+  }
+
+  locationsService(): LocationsService {
+    this.requireStore();
+    return this.locations as LocationsService;
+  }
+
+  backupNow(): Promise<BackupInfo> {
+    return this.backups.create(this.requireStore().db, 'manual', this.now());
+  }
+
+  async restore(file: string): Promise<{ restored: true; schemaVersion: number }> {
+    const path = this.backups.resolve(file);
+    if (this.store) {
+      await this.backups.create(this.store.db, 'pre-restore', this.now());
+      this.store.close();
+      this.store = null;
+    }
+    try {
+      restoreDatabaseFile(this.options.dataDir, path, this.now(), this.options.nativeBinding);
+    } finally {
+      await this.open();
+    }
+    if (!this.store) throw new AppError('store.corrupt', `The restored database cannot be used: ${this.recoveryReason}`);
+    this.events.emit('records.changed', { entities: ['*'] });
+    return { restored: true, schemaVersion: (this.store as LocalStore).schemaVersion };
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.store?.close();
+    this.store = null;
+  }
+}

@@ -1,0 +1,45 @@
+import { apiContract } from '@shared/api';
+import { locationsContract } from '@shared/api/locations.contract';
+import { systemContract } from '@shared/api/system.contract';
+import type { Result } from '@shared/errors';
+import { Registry } from './api/registry';
+import { CoreState, type CoreStateOptions } from './core-state';
+import { EventBus, type EventListener } from './events/event-bus';
+import { locationsHandlers } from './locations/locations.handlers';
+import { systemHandlers } from './system/system.handlers';
+
+export type CoreOptions = CoreStateOptions;
+
+/** The backend as either transport sees it. */
+export interface Core {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  describe: Registry['describe'];
+  close(): void;
+  /** Resolves once the store is open (or recovery mode is entered). */
+  ready: Promise<void>;
+}
+
+/**
+ * Builds core: one registry holding every domain's handlers, over one store.
+ * Returns at once; calls wait until the store is open.
+ */
+export function createCore(options: CoreOptions): Core {
+  const events = new EventBus();
+  const state = new CoreState(options, events);
+  const registry = new Registry(apiContract)
+    .register(systemContract, systemHandlers(state))
+    .register(locationsContract, locationsHandlers(() => state.locationsService()))
+    .assertComplete();
+  const ready = state.open();
+  return {
+    ready,
+    call: async (method, input) => {
+      await ready;
+      return registry.call(method, input);
+    },
+    onEvent: (listener) => events.on(listener),
+    describe: () => registry.describe(),
+    close: () => state.close(),
+  };
+}

@@ -1,0 +1,95 @@
+import type { LocationKind, LocationRef, LocationTree, NewLocation } from '@shared/domain/locations';
+import { AppError } from '@shared/errors';
+import type { EventBus } from '../events/event-bus';
+import { newId } from '../store/ids';
+import type { LocalStore } from '../store/local-store';
+import { CHILD_KIND, LocationsRepo, PARENT_KIND } from './locations.repo';
+
+const ENTITIES = ['client', 'site', 'room'];
+
+/** The rules of the location tree: names unique among siblings, only empty nodes deleted, parents alive. */
+export class LocationsService {
+  private readonly repo: LocationsRepo;
+
+  constructor(
+    private readonly store: LocalStore,
+    private readonly events: EventBus,
+  ) {
+    this.repo = new LocationsRepo(store.db);
+  }
+
+  tree(): LocationTree {
+    return this.repo.tree();
+  }
+
+  create(input: NewLocation): { id: string } {
+    const id = newId();
+    const parentId = input.kind === 'site' ? input.clientId : input.kind === 'room' ? input.siteId : null;
+    const fields: Record<string, unknown> =
+      input.kind === 'site' ? { clientId: input.clientId, name: input.name } : input.kind === 'room' ? { siteId: input.siteId, name: input.name } : { name: input.name };
+    this.store.writePath.write([{ entity: input.kind, op: 'insert', id, fields }], () => {
+      this.assertParentAlive(input.kind, parentId);
+      this.assertNameFree(input.kind, parentId, input.name);
+    });
+    this.changed();
+    return { id };
+  }
+
+  rename(input: LocationRef & { name: string }): { id: string } {
+    this.store.writePath.write([{ entity: input.kind, op: 'update', id: input.id, fields: { name: input.name } }], () => {
+      const node = this.liveNode(input);
+      this.assertNameFree(input.kind, node.parent_id, input.name, input.id);
+    });
+    this.changed();
+    return { id: input.id };
+  }
+
+  delete(input: LocationRef): { id: string } {
+    this.store.writePath.write([{ entity: input.kind, op: 'delete', id: input.id }], () => {
+      this.liveNode(input);
+      const children = this.repo.liveChildCount(input.kind, input.id);
+      if (children > 0) {
+        throw new AppError('locations.not-empty', `This ${input.kind} still holds ${children} ${CHILD_KIND[input.kind]}(s); delete or move them first`, {
+          details: { children },
+        });
+      }
+    });
+    this.changed();
+    return { id: input.id };
+  }
+
+  restore(input: LocationRef): { id: string } {
+    this.store.writePath.write([{ entity: input.kind, op: 'restore', id: input.id }], () => {
+      const node = this.repo.find(input.kind, input.id);
+      if (!node) throw new AppError('locations.not-found', `No ${input.kind} with id ${input.id}`);
+      if (node.deleted_at === null) throw new AppError('locations.not-deleted', `This ${input.kind} is not deleted`);
+      this.assertParentAlive(input.kind, node.parent_id);
+      this.assertNameFree(input.kind, node.parent_id, node.name, input.id);
+    });
+    this.changed();
+    return { id: input.id };
+  }
+
+  private liveNode(ref: LocationRef) {
+    const node = this.repo.find(ref.kind, ref.id);
+    if (!node || node.deleted_at !== null) throw new AppError('locations.not-found', `No ${ref.kind} with id ${ref.id}`);
+    return node;
+  }
+
+  private assertParentAlive(kind: LocationKind, parentId: string | null): void {
+    const parentKind = PARENT_KIND[kind];
+    if (!parentKind || !parentId) return;
+    const parent = this.repo.find(parentKind, parentId);
+    if (!parent || parent.deleted_at !== null) throw new AppError('locations.parent-not-found', `No ${parentKind} with id ${parentId}`);
+  }
+
+  private assertNameFree(kind: LocationKind, parentId: string | null, name: string, exceptId?: string): void {
+    if (this.repo.siblingNamed(kind, parentId, name, exceptId)) {
+      throw new AppError('locations.duplicate-name', `A ${kind} named "${name}" exists here already`, { details: { field: 'name' } });
+    }
+  }
+
+  private changed(): void {
+    this.events.emit('records.changed', { entities: ENTITIES });
+  }
+}

@@ -1,0 +1,9 @@
+import { m0001 } from './0001-device-outbox-audit';
+import { m0002 } from './0002-location-tree';
+import type { Migration } from './migration';
+
+/** Every schema step in order. Append only. */
+export const migrations: readonly Migration[] = [m0001, m0002];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;
+export type { Migration } from './migration';

@@ -1,0 +1,136 @@
+import { AppError } from '@shared/errors';
+import { formatHlc, parseHlc, tickHlc, type Hlc } from '@shared/hlc';
+import type { Profile } from '@shared/domain/profile';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database';
+import { newId } from './ids';
+import { readMeta, writeMeta } from './meta';
+import { syncedEntities, type SyncedEntityName } from './synced-entities';
+
+/** One change to a synced record, as a service asks for it. */
+export type Mutation =
+  | { entity: SyncedEntityName; op: 'insert'; id: string; fields: Record<string, unknown> }
+  | { entity: SyncedEntityName; op: 'update'; id: string; fields: Record<string, unknown> }
+  | { entity: SyncedEntityName; op: 'delete' | 'restore'; id: string };
+
+export interface WriteContext {
+  actor: Profile;
+  deviceId: string;
+  now: () => number;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The one way to change a synced table (SYNC.md, "Transactional outbox"): the
+ * rows, their outbox entries and their audit lines commit together or not at
+ * all. Callers may pass a function that runs further checks or reads inside
+ * the same transaction; anything it throws rolls everything back.
+ */
+export class WritePath {
+  private lastHlc: Hlc | null;
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly context: () => WriteContext,
+  ) {
+    const stored = readMeta<string>(db, 'hlc.last');
+    this.lastHlc = stored ? parseHlc(stored) : null;
+  }
+
+  write(mutations: Mutation[], inTransaction?: () => void): void {
+    const { actor, deviceId, now } = this.context();
+    const hlcBefore = this.lastHlc;
+    const run = this.db.transaction(() => {
+      inTransaction?.();
+      const at = now();
+      for (const mutation of mutations) {
+        const hlc = tickHlc(this.lastHlc, at, deviceId);
+        this.lastHlc = hlc;
+        this.apply(mutation, at, formatHlc(hlc), actor);
+      }
+      if (this.lastHlc) writeMeta(this.db, 'hlc.last', formatHlc(this.lastHlc));
+    });
+    try {
+      run();
+    } catch (error) {
+      // The clock advanced in memory for rows that were rolled back: forget that too.
+      this.lastHlc = hlcBefore;
+      throw error;
+    }
+  }
+
+  private apply(mutation: Mutation, at: number, hlc: string, actor: Profile): void {
+    const entity = syncedEntities[mutation.entity];
+    const before = this.prepare(`SELECT * FROM ${entity.table} WHERE id = ?`).get(mutation.id) as Row | undefined;
+    let changes: Record<string, [unknown, unknown]> = {};
+    let outboxFields: Record<string, unknown>;
+
+    switch (mutation.op) {
+      case 'insert': {
+        if (before) throw new AppError('internal.error', `${mutation.entity} ${mutation.id} exists already`);
+        const columns = this.columnsOf(mutation.entity, mutation.fields);
+        const names = ['id', ...columns.map(([, column]) => column), 'created_at', 'updated_at'];
+        const values = [mutation.id, ...columns.map(([field]) => mutation.fields[field]), at, at];
+        this.prepare(`INSERT INTO ${entity.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...values);
+        outboxFields = { ...mutation.fields, createdAt: at, updatedAt: at };
+        changes = Object.fromEntries(columns.map(([field]) => [field, [null, mutation.fields[field]]]));
+        break;
+      }
+      case 'update': {
+        if (!before || before['deleted_at'] !== null) throw new AppError('store.record-not-found', `${mutation.entity} ${mutation.id} not found`);
+        const columns = this.columnsOf(mutation.entity, mutation.fields).filter(([field, column]) => before[column] !== mutation.fields[field]);
+        if (columns.length === 0) return;
+        const sets = [...columns.map(([, column]) => `${column} = ?`), 'updated_at = ?'];
+        this.prepare(`UPDATE ${entity.table} SET ${sets.join(', ')} WHERE id = ?`).run(...columns.map(([field]) => mutation.fields[field]), at, mutation.id);
+        outboxFields = { ...Object.fromEntries(columns.map(([field]) => [field, mutation.fields[field]])), updatedAt: at };
+        changes = Object.fromEntries(columns.map(([field, column]) => [field, [before[column], mutation.fields[field]]]));
+        break;
+      }
+      case 'delete':
+      case 'restore': {
+        if (!before) throw new AppError('store.record-not-found', `${mutation.entity} ${mutation.id} not found`);
+        const deletedAt = mutation.op === 'delete' ? at : null;
+        this.prepare(`UPDATE ${entity.table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(deletedAt, at, mutation.id);
+        outboxFields = { deletedAt, updatedAt: at };
+        changes = { deletedAt: [before['deleted_at'], deletedAt] };
+        break;
+      }
+    }
+
+    this.prepare('INSERT INTO outbox (entity, entity_id, op, fields, hlc, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      mutation.entity,
+      mutation.id,
+      mutation.op,
+      JSON.stringify(outboxFields),
+      hlc,
+      at,
+    );
+    this.prepare(
+      'INSERT INTO audit_log (id, at, actor_name, actor_role, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(newId(), at, actor.name, actor.role, mutation.entity, mutation.id, auditAction(mutation.op), JSON.stringify(changes));
+  }
+
+  private columnsOf(entityName: SyncedEntityName, fields: Record<string, unknown>): [string, string][] {
+    const allowed: Readonly<Record<string, string>> = syncedEntities[entityName].fields;
+    return Object.keys(fields).map((field) => {
+      const column = allowed[field];
+      if (!column) throw new AppError('internal.error', `${entityName} has no writable field ${field}`);
+      return [field, column];
+    });
+  }
+
+  private prepare(sql: string): Statement<unknown[]> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function auditAction(op: Mutation['op']): 'create' | 'update' | 'delete' | 'restore' {
+  return op === 'insert' ? 'create' : op;
+}

@@ -1,0 +1,21 @@
+// Bundles the Node-side entry points with esbuild (the renderer is built by Vite).
+// Electron's entries are CommonJS: a sandboxed preload must be, and main and the
+// utility process follow so all three load the same way in every Electron we target.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // Native and Electron-provided modules are loaded at run time, never bundled.
+  external: ['electron', 'better-sqlite3'],
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs', format: 'cjs' }),
+  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs', format: 'cjs' }),
+  build({ ...common, entryPoints: ['electron/core/process/utility-entry.ts'], outfile: 'out/core/utility-entry.cjs', format: 'cjs' }),
+  build({ ...common, entryPoints: ['electron/core/web/cli.ts'], outfile: 'out/web/cli.js', format: 'esm' }),
+]);

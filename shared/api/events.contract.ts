@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { event } from './define';
+
+export const eventsContract = {
+  /** Records of these entities changed; views showing them reload. */
+  'records.changed': event({
+    summary: 'Records of these entities changed.',
+    payload: z.object({ entities: z.array(z.string()).min(1) }),
+  }),
+  /** Progress of long work (imports, sweeps, sync, exports). */
+  'task.progress': event({
+    summary: 'Progress of a long-running task.',
+    payload: z.object({
+      taskId: z.string(),
+      label: z.string(),
+      done: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative().nullable(),
+    }),
+  }),
+};

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { mergeContracts } from './define';
+import { eventsContract } from './events.contract';
+import { locationsContract } from './locations.contract';
+import { systemContract } from './system.contract';
+
+/** Every method the renderer can call, declared once; core and both transports derive from it. */
+export const apiContract = mergeContracts(systemContract, locationsContract);
+export type ApiContract = typeof apiContract;
+export type MethodName = keyof ApiContract & string;
+/** What a caller passes (defaults not yet applied). */
+export type MethodInput<M extends MethodName> = z.input<ApiContract[M]['input']>;
+/** What a caller gets back. */
+export type MethodOutput<M extends MethodName> = z.output<ApiContract[M]['output']>;
+
+export const apiEvents = eventsContract;
+export type ApiEvents = typeof apiEvents;
+export type EventName = keyof ApiEvents & string;
+export type EventPayload<E extends EventName> = z.output<ApiEvents[E]['payload']>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiContract, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiEvents, name);
+}
+
+/** The surface preload exposes as `window.walkdown` and the web transport imitates. */
+export interface WalkdownBridge {
+  invoke(method: string, input: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+export { method, event, mergeContracts } from './define';
+export type { MethodDef, EventDef, Contract } from './define';

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { LocationName, LocationRef, LocationTree, NewLocation } from '../domain/locations';
+import { Id } from '../domain/ids';
+import { method } from './define';
+
+export const locationsContract = {
+  /** The whole client → site → room tree, sorted by name, without deleted nodes. */
+  'locations.tree': method({
+    summary: 'The client → site → machine room tree, sorted by name.',
+    input: z.object({}),
+    output: LocationTree,
+  }),
+  /** Create a client, a site under a client, or a room under a site. Sibling names are unique (case-insensitive). */
+  'locations.create': method({
+    summary: 'Create a client, a site under a client, or a machine room under a site.',
+    input: NewLocation,
+    output: z.object({ id: Id }),
+  }),
+  /** Rename a node; the new name must be unique among its siblings. */
+  'locations.rename': method({
+    summary: 'Rename a client, site or machine room.',
+    input: LocationRef.extend({ name: LocationName }),
+    output: z.object({ id: Id }),
+  }),
+  /** Delete a node that has nothing under it (a tombstone, so it can be restored and synced). */
+  'locations.delete': method({
+    summary: 'Delete an empty client, site or machine room (restorable).',
+    input: LocationRef,
+    output: z.object({ id: Id }),
+  }),
+  /** Undo a delete. */
+  'locations.restore': method({
+    summary: 'Restore a deleted client, site or machine room.',
+    input: LocationRef,
+    output: z.object({ id: Id }),
+  }),
+};

@@ -1,0 +1,82 @@
+/**
+ * Stable error codes. They cross process boundaries as data (see
+ * ARCHITECTURE.md, "Errors crossing a process are data"), the renderer maps each
+ * code to a translated message, and tests assert on them: never rename one.
+ */
+export const ERROR_CODES = [
+  // Transport and registry
+  'api.unknown-method',
+  'api.invalid-input',
+  'api.invalid-output',
+  'api.malformed-json',
+  'api.payload-too-large',
+  'api.unauthorized',
+  'api.forbidden-origin',
+  'api.not-found',
+  'api.duplicate-method',
+  'api.transport-failed',
+  // Store
+  'store.unavailable',
+  'store.corrupt',
+  'store.backup-not-found',
+  'store.migration-failed',
+  'store.record-not-found',
+  // Profile and settings
+  'profile.required',
+  // Locations
+  'locations.not-found',
+  'locations.parent-not-found',
+  'locations.duplicate-name',
+  'locations.not-empty',
+  'locations.not-deleted',
+  // Anything we did not anticipate
+  'internal.error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The shape every error takes when it leaves a process. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  retryable: boolean;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/**
+ * Thrown inside a process; converted to an {@link ApiError} at the edge
+ * (registry, IPC relay, web transport). `message` is English for logs and
+ * developers; the UI shows the translation of `code`.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, options: { details?: unknown; retryable?: boolean; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options.details;
+    this.retryable = options.retryable ?? false;
+  }
+
+  toApiError(): ApiError {
+    const error: ApiError = { code: this.code, message: this.message, retryable: this.retryable };
+    if (this.details !== undefined) error.details = this.details;
+    return error;
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Any thrown value as an ApiError; unknown failures never leak internals beyond their message. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof AppError) return error.toApiError();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal.error', message, retryable: false };
+}
