@@ -1,0 +1,20 @@
+import { storeBench } from './store.bench';
+
+/**
+ * `npm run bench -- <suite> [<suite> ...]` prints one JSON object per line:
+ * {"bench", "metric", "value", "unit", "baseline", "ratio"}, the baseline
+ * measured in the same run. No suite named: all of them.
+ */
+const suites: Record<string, () => Promise<void>> = {
+  store: storeBench,
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in suites));
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown bench suite: ${unknown.join(', ')}. Suites: ${Object.keys(suites).join(', ')}\n`);
+  process.exit(2);
+}
+for (const name of requested.length > 0 ? requested : Object.keys(suites)) {
+  await suites[name]!();
+}
