@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { EpochMs, Id } from './ids';
+import { EpochMs } from './ids';
 
 export const AuditAction = z.enum(['create', 'update', 'delete', 'restore']);
 
 /** One line of "who changed what and when", written in the same transaction as the change. */
 export const AuditEntry = z.object({
-  id: Id,
+  /** Local, increasing: the order lines were written. */
+  seq: z.number().int(),
   at: EpochMs,
   actorName: z.string(),
   actorRole: z.string(),

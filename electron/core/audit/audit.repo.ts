@@ -2,7 +2,7 @@ import type { AuditEntry } from '@shared/domain/audit';
 import type { Db } from '../store/database';
 
 interface AuditRow {
-  id: string;
+  seq: number;
   at: number;
   actor_name: string;
   actor_role: string;
@@ -19,11 +19,11 @@ export class AuditRepo {
   recent(limit: number, entityId?: string): AuditEntry[] {
     const rows = (
       entityId
-        ? this.db.prepare('SELECT * FROM audit_log WHERE entity_id = ? ORDER BY at DESC, id DESC LIMIT ?').all(entityId, limit)
-        : this.db.prepare('SELECT * FROM audit_log ORDER BY at DESC, id DESC LIMIT ?').all(limit)
+        ? this.db.prepare('SELECT * FROM audit_log WHERE entity_id = ? ORDER BY seq DESC LIMIT ?').all(entityId, limit)
+        : this.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit)
     ) as AuditRow[];
     return rows.map((row) => ({
-      id: row.id,
+      seq: row.seq,
       at: row.at,
       actorName: row.actor_name,
       actorRole: row.actor_role,

@@ -87,9 +87,20 @@ describe('WritePath', () => {
   it('never reuses an outbox sequence number after entries are removed', () => {
     const { db, writePath } = setup();
     writePath.write([{ entity: 'client', op: 'insert', id: CLIENT_ID, fields: { name: 'A' } }]);
-    db.prepare('DELETE FROM outbox').run();
+    writePath.removeAcknowledged(1);
     writePath.write([{ entity: 'client', op: 'update', id: CLIENT_ID, fields: { name: 'B' } }]);
-    expect(db.prepare('SELECT seq FROM outbox').get()).toEqual({ seq: 2 });
+    expect(db.prepare('SELECT seq FROM outbox').all()).toEqual([{ seq: 2 }]);
+  });
+
+  it('keeps the clock moving forward after acknowledged entries leave the outbox', () => {
+    const { db, writePath, clock } = setup();
+    writePath.write([{ entity: 'client', op: 'insert', id: CLIENT_ID, fields: { name: 'A' } }]);
+    const sent = (db.prepare('SELECT hlc FROM outbox').get() as { hlc: string }).hlc;
+    writePath.removeAcknowledged(1);
+    clock.advance(-3_600_000);
+    const restarted = new WritePath(db, () => ({ actor: TEST_ACTOR, deviceId: 'device-a', now: clock.now }));
+    restarted.write([{ entity: 'client', op: 'update', id: CLIENT_ID, fields: { name: 'B' } }]);
+    expect((db.prepare('SELECT hlc FROM outbox').get() as { hlc: string }).hlc > sent).toBe(true);
   });
 
   it('refuses fields the entity does not declare', () => {

@@ -22,10 +22,10 @@ export const m0001: Migration = {
         hlc        TEXT NOT NULL,
         created_at INTEGER NOT NULL
       ) STRICT;
-      CREATE INDEX outbox_entity ON outbox (entity, entity_id);
 
+      -- Local only (never synced), so a rowid key: one index fewer to write on every save.
       CREATE TABLE audit_log (
-        id          TEXT PRIMARY KEY,
+        seq         INTEGER PRIMARY KEY,
         at          INTEGER NOT NULL,
         actor_name  TEXT NOT NULL,
         actor_role  TEXT NOT NULL,
@@ -34,8 +34,7 @@ export const m0001: Migration = {
         action      TEXT NOT NULL,
         changes     TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX audit_log_entity ON audit_log (entity_id, at);
-      CREATE INDEX audit_log_at ON audit_log (at);
+      CREATE INDEX audit_log_entity ON audit_log (entity_id);
     `);
   },
 };

@@ -8,7 +8,7 @@ describe('migration 0002: location tree', () => {
     const db = memoryDatabase(1);
     db.prepare("INSERT INTO meta (key, value) VALUES ('device.id', '\"dev-1\"')").run();
     db.prepare("INSERT INTO outbox (entity, entity_id, op, fields, hlc, created_at) VALUES ('client', 'c1', 'insert', '{}', 'h1', 1)").run();
-    db.prepare("INSERT INTO audit_log (id, at, actor_name, actor_role, entity, entity_id, action, changes) VALUES ('a1', 1, '张工', 'engineer', 'client', 'c1', 'create', '{}')").run();
+    db.prepare("INSERT INTO audit_log (at, actor_name, actor_role, entity, entity_id, action, changes) VALUES (1, '张工', 'engineer', 'client', 'c1', 'create', '{}')").run();
 
     runMigrations(db, migrations.slice(0, 2));
 
