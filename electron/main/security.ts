@@ -1,0 +1,73 @@
+import { app, type Session, type WebContents } from 'electron';
+
+/**
+ * The renderer loads only its own bundle. 'unsafe-inline' for styles is the
+ * one concession: MUI's emotion injects <style> elements at run time.
+ *
+ * Sent as a header on every response. Electron's security guide warns that a
+ * header cannot be relied on for documents loaded from file://, so
+ * renderer/index.html carries the same policy in a <meta> tag as well (a meta
+ * policy cannot express frame-ancestors; the header adds it where it applies).
+ * Keep the two in step.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Session-wide defences: the CSP header, and no permission for anything
+ * (camera, geolocation, notifications, USB, ...) except writing to the
+ * clipboard from our own document, which "copy address" buttons need.
+ */
+export function secureSession(session: Session, isAppDocument: (url: string) => boolean): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers: Record<string, string[] | string> = {};
+    for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
+      // Drop any policy a response brings, whatever its header's case, so ours is the only one.
+      if (name.toLowerCase() !== 'content-security-policy') headers[name] = value;
+    }
+    headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    callback({ responseHeaders: headers });
+  });
+
+  const isAllowed = (permission: string, contents: WebContents | null) =>
+    permission === 'clipboard-sanitized-write' && contents !== null && !contents.isDestroyed() && isAppDocument(contents.getURL());
+
+  session.setPermissionRequestHandler((contents, permission, callback) => callback(isAllowed(permission, contents)));
+  session.setPermissionCheckHandler((contents, permission) => isAllowed(permission, contents));
+  session.setDevicePermissionHandler(() => false);
+  // The spellchecker downloads Hunspell dictionaries from Google on Windows and
+  // Linux: unwanted traffic from an offline-first tool, and useless for device names.
+  session.setSpellCheckerEnabled(false);
+}
+
+/**
+ * Guards every web contents the app will ever create, including any we do not
+ * create on purpose: no new windows, no navigation away from our document,
+ * no <webview>.
+ */
+export function guardAllWebContents(isAppDocument: (url: string) => boolean): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event) => {
+      if (!isAppDocument(event.url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAppDocument(event.url)) event.preventDefault();
+    });
+    // will-navigate only sees the main frame; an injected <iframe> is refused here.
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame && !isAppDocument(event.url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
