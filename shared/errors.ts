@@ -29,6 +29,41 @@ export const ERROR_CODES = [
   'locations.duplicate-name',
   'locations.not-empty',
   'locations.not-deleted',
+  // Asset inventory
+  'assets.not-found',
+  'assets.duplicate-tag',
+  'assets.invalid-fields',
+  'assets.rack-range-taken',
+  'assets.rack-range-invalid',
+  'assets.host-invalid',
+  'assets.has-software',
+  'racks.height-too-small',
+  'subnets.not-found',
+  'subnets.overlap',
+  'subnets.gateway-outside',
+  // Credentials vault
+  'credentials.not-found',
+  'credentials.duplicate-name',
+  'credentials.invalid',
+  'credentials.vault-unavailable',
+  // Asset import (file-level) ...
+  'import.not-found',
+  'import.unsupported-format',
+  'import.unreadable',
+  'import.too-large',
+  'import.too-many-rows',
+  'import.empty',
+  'import.missing-columns',
+  'import.invalid-rows',
+  'import.duplicates',
+  // ... and per cell (ImportProblem.code)
+  'import.cell-required',
+  'import.cell-invalid',
+  'import.location-missing',
+  'import.duplicate-in-file',
+  'import.rack-range-taken',
+  // Labels
+  'labels.no-assets',
   // Anything we did not anticipate
   'internal.error',
 ] as const;

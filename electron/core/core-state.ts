@@ -3,11 +3,11 @@ import type { BackupInfo } from '@shared/domain/backups';
 import type { Language } from '@shared/domain/profile';
 import { AppError } from '@shared/errors';
 import packageJson from '../../package.json';
-import { LocationsService } from './locations/locations.service';
 import type { EventBus } from './events/event-bus';
 import { BackupStore } from './store/backups';
 import { LocalStore, restoreDatabaseFile } from './store/local-store';
 import type { Migration } from './store/migrations';
+import { createServices, type Services } from './services';
 import { SettingsService } from './system/settings.service';
 
 export interface CoreStateOptions {
@@ -16,6 +16,8 @@ export interface CoreStateOptions {
   language?: Language;
   osLocale?: string;
   nativeBinding?: string;
+  /** Base64 of the 32-byte vault key, unwrapped by Electron's safeStorage in main; absent under plain Node. */
+  vaultKey?: string;
   now?: () => number;
   migrations?: readonly Migration[];
 }
@@ -31,7 +33,7 @@ export class CoreState {
   readonly backups: BackupStore;
   private store: LocalStore | null = null;
   private recoveryReason: string | null = null;
-  private locations: LocationsService | null = null;
+  private domainServices: Services | null = null;
   private timer: NodeJS.Timeout | undefined;
   readonly now: () => number;
 
@@ -54,11 +56,17 @@ export class CoreState {
         migrations: this.options.migrations,
       });
       this.recoveryReason = null;
-      this.locations = new LocationsService(this.store, this.events);
+      this.domainServices = createServices({
+        store: this.store,
+        events: this.events,
+        dataDir: this.options.dataDir,
+        now: this.now,
+        vaultKey: this.options.vaultKey ? Buffer.from(this.options.vaultKey, 'base64') : undefined,
+      });
       this.timer ??= setInterval(() => void this.store?.backupIfDue().catch(() => undefined), BACKUP_CHECK_INTERVAL_MS).unref();
     } catch (error) {
       this.store = null;
-      this.locations = null;
+      this.domainServices = null;
       this.recoveryReason = error instanceof Error ? error.message : String(error);
     }
   }
@@ -81,9 +89,10 @@ export class CoreState {
     return this.store;
   }
 
-  locationsService(): LocationsService {
+  /** The domain services; throws store.unavailable in recovery mode. */
+  services(): Services {
     this.requireStore();
-    return this.locations as LocationsService;
+    return this.domainServices as Services;
   }
 
   backupNow(): Promise<BackupInfo> {

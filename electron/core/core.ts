@@ -1,4 +1,4 @@
-import { apiContract } from '@shared/api';
+import { apiContract, isMethodName } from '@shared/api';
 import { locationsContract } from '@shared/api/locations.contract';
 import { systemContract } from '@shared/api/system.contract';
 import type { Result } from '@shared/errors';
@@ -15,6 +15,8 @@ export interface Core {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: EventListener): () => void;
   describe: Registry['describe'];
+  /** The input size a method declares it accepts, if it raises the default. */
+  maxInputBytes(method: string): number | undefined;
   close(): void;
   /** Resolves once the store is open (or recovery mode is entered). */
   ready: Promise<void>;
@@ -29,7 +31,7 @@ export function createCore(options: CoreOptions): Core {
   const state = new CoreState(options, events);
   const registry = new Registry(apiContract)
     .register(systemContract, systemHandlers(state))
-    .register(locationsContract, locationsHandlers(() => state.locationsService()))
+    .register(locationsContract, locationsHandlers(() => state.services().locations))
     .assertComplete();
   const ready = state.open();
   return {
@@ -40,6 +42,7 @@ export function createCore(options: CoreOptions): Core {
     },
     onEvent: (listener) => events.on(listener),
     describe: () => registry.describe(),
+    maxInputBytes: (method) => (isMethodName(method) ? (apiContract[method] as { maxInputBytes?: number }).maxInputBytes : undefined),
     close: () => state.close(),
   };
 }

@@ -5,6 +5,11 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   summary: string;
   input: I;
   output: O;
+  /**
+   * Largest serialised input a transport accepts for this method; 1 MiB when
+   * unset. Only file uploads (imports) raise it.
+   */
+  maxInputBytes?: number;
 }
 
 /** One event pushed from core to the renderer. */

@@ -14,6 +14,7 @@ export interface WebServerOptions {
   port: number;
   /** Fixed only in tests; a random one is made per start otherwise. */
   token?: string;
+  /** For methods that declare no maxInputBytes of their own. */
   maxBodyBytes?: number;
 }
 
@@ -89,7 +90,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       if (request.method !== 'POST') return sendError(response, new AppError('api.not-found', 'Call methods with POST'), { Allow: 'POST' });
       const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
-      const body = await readJsonBody(request, maxBodyBytes);
+      const body = await readJsonBody(request, options.core.maxInputBytes(method) ?? maxBodyBytes);
       if (!body.ok) return sendResult(response, body);
       return sendResult(response, await options.core.call(method, body.value));
     }
