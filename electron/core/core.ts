@@ -1,10 +1,16 @@
 import { apiContract, isMethodName } from '@shared/api';
+import { credentialsContract } from '@shared/api/credentials.contract';
+import { ipPlanContract } from '@shared/api/ip-plan.contract';
+import { assetsContract } from '@shared/api/assets.contract';
 import { locationsContract } from '@shared/api/locations.contract';
 import { systemContract } from '@shared/api/system.contract';
 import type { Result } from '@shared/errors';
 import { Registry } from './api/registry';
+import { assetsHandlers } from './assets/assets.handlers';
 import { CoreState, type CoreStateOptions } from './core-state';
+import { credentialsHandlers } from './credentials/credentials.handlers';
 import { EventBus, type EventListener } from './events/event-bus';
+import { ipPlanHandlers } from './ip-plan/ip-plan.handlers';
 import { locationsHandlers } from './locations/locations.handlers';
 import { systemHandlers } from './system/system.handlers';
 
@@ -32,6 +38,9 @@ export function createCore(options: CoreOptions): Core {
   const registry = new Registry(apiContract)
     .register(systemContract, systemHandlers(state))
     .register(locationsContract, locationsHandlers(() => state.services().locations))
+    .register(assetsContract, assetsHandlers(() => state.services().assets))
+    .register(credentialsContract, credentialsHandlers(() => state.services().credentials))
+    .register(ipPlanContract, ipPlanHandlers(() => state.services().ipPlan))
     .assertComplete();
   const ready = state.open();
   return {

@@ -1,4 +1,7 @@
+import { AssetsService } from './assets/assets.service';
 import type { EventBus } from './events/event-bus';
+import { CredentialsService } from './credentials/credentials.service';
+import { IpPlanService } from './ip-plan/ip-plan.service';
 import { LocationsService } from './locations/locations.service';
 import type { LocalStore } from './store/local-store';
 
@@ -19,6 +22,9 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   return {
     locations: new LocationsService(deps.store, deps.events),
+    assets: new AssetsService(deps.store, deps.events, deps.now),
+    credentials: new CredentialsService(deps),
+    ipPlan: new IpPlanService(deps.store, deps.events),
   };
 }
 

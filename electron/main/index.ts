@@ -3,7 +3,7 @@
  * this file decides the order they run in.
  */
 import path from 'node:path';
-import { app, BrowserWindow, session, utilityProcess } from 'electron';
+import { app, BrowserWindow, safeStorage, session, utilityProcess } from 'electron';
 import { languageFromLocale } from '@shared/domain/profile';
 import { appDocumentMatcher } from './app-document';
 import { installAppMenu } from './app-menu';
@@ -16,6 +16,7 @@ import { createMainWindow } from './main-window';
 import { electronNativeBinding } from './native-binding';
 import { resolveAppPaths, separateDevelopmentData } from './paths';
 import { guardAllWebContents, secureSession } from './security';
+import { loadVaultKey } from './vault-key';
 
 // Must equal electron-builder.yml's appId: Windows groups taskbar buttons and
 // attributes notifications by it.
@@ -62,16 +63,20 @@ function run(): void {
   };
 
   app.on('second-instance', () => {
-    if (app.isReady()) showMainWindow();
+    // Not before core is set up: start-up may still be waiting on the OS keychain.
+    if (app.isReady() && core) showMainWindow();
   });
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       secureSession(session.defaultSession, isAppDocument);
       installAppMenu({ isPackaged: app.isPackaged, platform: process.platform });
 
       const osLocale = app.getLocale();
+      // safeStorage works only once the app is ready. The key goes to core in
+      // the init message and nowhere else: not in argv, not in the log.
+      const vaultKey = await loadVaultKey({ userDataDir: app.getPath('userData'), safeStorage, warn: log.warn });
       const host = new CoreHost({
         fork: () => {
           // Piped rather than inherited so core's output lands in the log file too.
@@ -86,6 +91,7 @@ function run(): void {
           language: launch.language,
           osLocale,
           nativeBinding: electronNativeBinding(paths.appRoot),
+          vaultKey,
         },
         // Events only arrive after host.start(), by which time the relay exists.
         onEvent: (name, payload) => relay.forwardEvent(name, payload),

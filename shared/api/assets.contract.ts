@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Asset, AssetFields, AssetFieldsObject, AssetFilter, AssetSort, RackElevation } from '../domain/assets';
+import { Asset, AssetFields, AssetFieldsPatch, AssetFilter, AssetSort, RackElevation } from '../domain/assets';
 import { Id } from '../domain/ids';
+import { RackHeight } from '../domain/locations';
 import { method } from './define';
 
 /** A page of the asset list: the table asks for the rows it is about to show. */
@@ -33,7 +34,7 @@ export const assetsContract = {
   /** Change some fields of an asset; the others keep their values. */
   'assets.update': method({
     summary: 'Change fields of an asset.',
-    input: z.object({ id: Id, fields: AssetFieldsObject.partial() }),
+    input: z.object({ id: Id, fields: AssetFieldsPatch }),
     output: z.object({ id: Id }),
   }),
   /** Delete an asset (a tombstone: restorable, synced). Hardware with software installed is refused. */
@@ -61,6 +62,12 @@ export const assetsContract = {
     summary: 'Find assets for quick open: exact tag or serial first, then search matches.',
     input: z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).default(10) }),
     output: z.object({ exact: Asset.nullable(), matches: z.array(Asset) }),
+  }),
+  /** Change a rack's height; refused when a placed device would no longer fit. */
+  'racks.resize': method({
+    summary: "Change a rack's height in U.",
+    input: z.object({ id: Id, heightU: RackHeight }),
+    output: z.object({ id: Id }),
   }),
   /** A rack seen from the front: occupied and free U. */
   'racks.elevation': method({

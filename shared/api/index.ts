@@ -1,11 +1,14 @@
 import type { z } from 'zod';
+import { assetsContract } from './assets.contract';
+import { credentialsContract } from './credentials.contract';
 import { mergeContracts } from './define';
 import { eventsContract } from './events.contract';
+import { ipPlanContract } from './ip-plan.contract';
 import { locationsContract } from './locations.contract';
 import { systemContract } from './system.contract';
 
 /** Every method the renderer can call, declared once; core and both transports derive from it. */
-export const apiContract = mergeContracts(systemContract, locationsContract);
+export const apiContract = mergeContracts(systemContract, locationsContract, assetsContract, credentialsContract, ipPlanContract);
 export type ApiContract = typeof apiContract;
 export type MethodName = keyof ApiContract & string;
 /** What a caller passes (defaults not yet applied). */

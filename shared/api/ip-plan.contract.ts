@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../domain/ids';
-import { IpPlan, SubnetFields } from '../domain/ip-plan';
+import { IpPlan, SubnetFields, SubnetPatch } from '../domain/ip-plan';
 import { method } from './define';
 
 export const ipPlanContract = {
@@ -17,7 +17,7 @@ export const ipPlanContract = {
   }),
   'subnets.update': method({
     summary: 'Change a subnet.',
-    input: z.object({ id: Id, fields: SubnetFields.omit({ siteId: true }).partial() }),
+    input: z.object({ id: Id, fields: SubnetPatch }),
     output: z.object({ id: Id }),
   }),
   'subnets.delete': method({

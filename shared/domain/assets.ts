@@ -75,6 +75,19 @@ export const AssetFieldsObject = z.object({
 
 type AssetFieldsShape = z.output<typeof AssetFieldsObject>;
 
+/**
+ * A change to some fields. Built without the defaults: zod's `.partial()` would
+ * still fill them in, and an update of one field would reset all the others.
+ */
+export const AssetFieldsPatch = z
+  .object(
+    Object.fromEntries(
+      Object.entries(AssetFieldsObject.shape).map(([key, schema]) => [key, schema instanceof z.ZodDefault ? schema.unwrap() : schema]),
+    ) as { [K in keyof typeof AssetFieldsObject.shape]: (typeof AssetFieldsObject.shape)[K] extends z.ZodDefault<infer Inner> ? Inner : (typeof AssetFieldsObject.shape)[K] },
+  )
+  .partial();
+export type AssetFieldsPatch = z.output<typeof AssetFieldsPatch>;
+
 /** Rules across fields, shared by create, update and import. Returns [field, message] pairs. */
 export function assetFieldProblems(fields: Partial<AssetFieldsShape>): [keyof AssetFieldsShape, string][] {
   const problems: [keyof AssetFieldsShape, string][] = [];
@@ -147,3 +160,15 @@ export const RackElevation = z.object({
   freeU: z.number().int(),
 });
 export type RackElevation = z.infer<typeof RackElevation>;
+
+/**
+ * The last warranty end date that is flagged on `nowMs`: today (the laptop's
+ * calendar) plus WARRANTY_WARNING_DAYS, as YYYY-MM-DD so it compares with the
+ * stored dates as text.
+ */
+export function warrantyCutoff(nowMs: number): string {
+  const date = new Date(nowMs);
+  date.setDate(date.getDate() + WARRANTY_WARNING_DAYS);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -14,6 +14,16 @@ export const SubnetFields = z.object({
 });
 export type SubnetFields = z.output<typeof SubnetFields>;
 
+/** A change to some fields of a subnet; no defaults, so unnamed fields keep their values. */
+export const SubnetPatch = z
+  .object({
+    cidr: Cidr,
+    vlan: z.number().int().min(1).max(4094).nullable(),
+    gateway: IpAddress.nullable(),
+    purpose: z.string().trim().max(200),
+  })
+  .partial();
+
 export const Subnet = SubnetFields.extend({ id: Id, createdAt: EpochMs, updatedAt: EpochMs });
 export type Subnet = z.infer<typeof Subnet>;
 

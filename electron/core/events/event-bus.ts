@@ -5,6 +5,23 @@ export type EventListener = (name: EventName, payload: unknown) => void;
 /** Core → renderer notifications, checked against their declared schema before they leave. */
 export class EventBus {
   private readonly listeners = new Set<EventListener>();
+  private deferred: Set<string> | null = null;
+
+  /**
+   * Runs `work` with 'records.changed' held back, then emits one event naming
+   * every entity touched: an import of 50,000 rows is one reload, not 50,000.
+   */
+  batch<T>(work: () => T): T {
+    if (this.deferred) return work();
+    const touched = new Set<string>();
+    this.deferred = touched;
+    try {
+      return work();
+    } finally {
+      this.deferred = null;
+      if (touched.size > 0) this.emit('records.changed', { entities: [...touched] });
+    }
+  }
 
   on(listener: EventListener): () => void {
     this.listeners.add(listener);
@@ -12,6 +29,10 @@ export class EventBus {
   }
 
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    if (this.deferred && name === 'records.changed') {
+      for (const entity of (payload as EventPayload<'records.changed'>).entities) this.deferred.add(entity);
+      return;
+    }
     const checked = apiEvents[name].payload.parse(payload);
     for (const listener of this.listeners) {
       try {

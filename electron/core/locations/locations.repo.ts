@@ -1,10 +1,11 @@
-import type { Client, LocationKind, LocationTree, Room, Site } from '@shared/domain/locations';
+import type { Client, LocationKind, LocationTree, Rack, Room, Site } from '@shared/domain/locations';
 import type { Db } from '../store/database';
 
 interface LocationRow {
   id: string;
   parent_id: string | null;
   name: string;
+  height_u: number | null;
   created_at: number;
   updated_at: number;
   deleted_at: number | null;
@@ -14,11 +15,24 @@ const TABLES: Record<LocationKind, { table: string; parent: string | null }> = {
   client: { table: 'clients', parent: null },
   site: { table: 'sites', parent: 'client_id' },
   room: { table: 'rooms', parent: 'site_id' },
+  rack: { table: 'racks', parent: 'room_id' },
 };
 
-/** Child kind of each kind: what must be empty before a delete. */
-export const CHILD_KIND: Record<LocationKind, LocationKind | null> = { client: 'site', site: 'room', room: null };
-export const PARENT_KIND: Record<LocationKind, LocationKind | null> = { client: null, site: 'client', room: 'site' };
+export const PARENT_KIND: Record<LocationKind, LocationKind | null> = { client: null, site: 'client', room: 'site', rack: 'room' };
+
+/** What must be gone (deleted) before a node can be deleted: [label, live rows under the node]. */
+const CONTENTS: Record<LocationKind, [string, string][]> = {
+  client: [['sites', 'SELECT count(*) AS n FROM sites WHERE client_id = ? AND deleted_at IS NULL']],
+  site: [
+    ['rooms', 'SELECT count(*) AS n FROM rooms WHERE site_id = ? AND deleted_at IS NULL'],
+    ['subnets', 'SELECT count(*) AS n FROM subnets WHERE site_id = ? AND deleted_at IS NULL'],
+  ],
+  room: [
+    ['racks', 'SELECT count(*) AS n FROM racks WHERE room_id = ? AND deleted_at IS NULL'],
+    ['assets', 'SELECT count(*) AS n FROM assets WHERE room_id = ? AND deleted_at IS NULL'],
+  ],
+  rack: [['assets', 'SELECT count(*) AS n FROM assets WHERE rack_id = ? AND deleted_at IS NULL']],
+};
 
 /** Reads of the location tree. Writes go through the write path. */
 export class LocationsRepo {
@@ -27,11 +41,15 @@ export class LocationsRepo {
   tree(): LocationTree {
     const live = (kind: LocationKind) => {
       const { table, parent } = TABLES[kind];
+      const height = kind === 'rack' ? 'height_u' : 'NULL';
       return this.db
-        .prepare(`SELECT id, ${parent ?? 'NULL'} AS parent_id, name, created_at, updated_at FROM ${table} WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id`)
+        .prepare(
+          `SELECT id, ${parent ?? 'NULL'} AS parent_id, name, ${height} AS height_u, created_at, updated_at FROM ${table} WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id`,
+        )
         .all() as LocationRow[];
     };
-    const roomsBySite = groupBy(live('room'), (row): Room => ({ ...base(row), siteId: row.parent_id as string }));
+    const racksByRoom = groupBy(live('rack'), (row): Rack => ({ ...base(row), roomId: row.parent_id as string, heightU: row.height_u as number }));
+    const roomsBySite = groupBy(live('room'), (row): Room => ({ ...base(row), siteId: row.parent_id as string, racks: racksByRoom.get(row.id) ?? [] }));
     const sitesByClient = groupBy(live('site'), (row): Site => ({ ...base(row), clientId: row.parent_id as string, rooms: roomsBySite.get(row.id) ?? [] }));
     const clients = live('client').map((row): Client => ({ ...base(row), sites: sitesByClient.get(row.id) ?? [] }));
     return { clients };
@@ -39,9 +57,10 @@ export class LocationsRepo {
 
   find(kind: LocationKind, id: string): LocationRow | undefined {
     const { table, parent } = TABLES[kind];
-    return this.db.prepare(`SELECT id, ${parent ?? 'NULL'} AS parent_id, name, created_at, updated_at, deleted_at FROM ${table} WHERE id = ?`).get(id) as
-      | LocationRow
-      | undefined;
+    const height = kind === 'rack' ? 'height_u' : 'NULL';
+    return this.db
+      .prepare(`SELECT id, ${parent ?? 'NULL'} AS parent_id, name, ${height} AS height_u, created_at, updated_at, deleted_at FROM ${table} WHERE id = ?`)
+      .get(id) as LocationRow | undefined;
   }
 
   /** A live sibling with the same name (case-insensitive), other than `exceptId`. */
@@ -54,11 +73,14 @@ export class LocationsRepo {
     return row?.id;
   }
 
-  liveChildCount(kind: LocationKind, id: string): number {
-    const child = CHILD_KIND[kind];
-    if (!child) return 0;
-    const { table, parent } = TABLES[child];
-    return (this.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${parent} = ? AND deleted_at IS NULL`).get(id) as { n: number }).n;
+  /** What still lives under a node, by kind of content; empty when it may be deleted. */
+  liveContents(kind: LocationKind, id: string): Record<string, number> {
+    const contents: Record<string, number> = {};
+    for (const [label, sql] of CONTENTS[kind]) {
+      const n = (this.db.prepare(sql).get(id) as { n: number }).n;
+      if (n > 0) contents[label] = n;
+    }
+    return contents;
   }
 }
 

@@ -25,7 +25,7 @@ describe('LocationsService', () => {
     expect(tree.clients.map((c) => c.name)).toEqual(['A 银行', 'B 医院']);
     expect(tree.clients[0]?.sites[0]?.rooms.map((r) => r.name)).toEqual(['1F 配线间', '3F 核心机房']);
     expect(tree.clients[1]?.id).toBe(b.id);
-    expect(seen).toContainEqual(['records.changed', { entities: ['client', 'site', 'room'] }]);
+    expect(seen).toContainEqual(['records.changed', { entities: ['client', 'site', 'room', 'rack'] }]);
   });
 
   it('refuses a duplicate sibling name (any case) and writes nothing', async () => {
@@ -63,6 +63,24 @@ describe('LocationsService', () => {
     service.restore({ kind: 'site', id: site.id });
     expect(service.tree().clients[0]?.sites.map((s) => s.name)).toEqual(['S']);
     expect(() => service.restore({ kind: 'site', id: site.id })).toThrow(expect.objectContaining({ code: 'locations.not-deleted' }));
+  });
+
+  it('holds racks with their height under rooms, and keeps rooms with racks from being deleted', async () => {
+    const { service } = await setup();
+    const client = service.create({ kind: 'client', name: '银行' });
+    const site = service.create({ kind: 'site', clientId: client.id, name: '数据中心' });
+    const room = service.create({ kind: 'room', siteId: site.id, name: '2F 机房' });
+    const rack = service.create({ kind: 'rack', roomId: room.id, name: 'A01', heightU: 47 });
+    service.create({ kind: 'rack', roomId: room.id, name: 'A02', heightU: 42 });
+    const racks = service.tree().clients[0]?.sites[0]?.rooms[0]?.racks;
+    expect(racks?.map((r) => [r.name, r.heightU])).toEqual([
+      ['A01', 47],
+      ['A02', 42],
+    ]);
+    expect(() => service.create({ kind: 'rack', roomId: room.id, name: 'a01', heightU: 42 })).toThrow(expect.objectContaining({ code: 'locations.duplicate-name' }));
+    expect(() => service.delete({ kind: 'room', id: room.id })).toThrow(expect.objectContaining({ code: 'locations.not-empty', details: { contents: { racks: 2 } } }));
+    service.delete({ kind: 'rack', id: rack.id });
+    expect(service.tree().clients[0]?.sites[0]?.rooms[0]?.racks.map((r) => r.name)).toEqual(['A02']);
   });
 
   it('will not restore a node whose name was taken meanwhile', async () => {

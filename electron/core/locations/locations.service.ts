@@ -3,9 +3,9 @@ import { AppError } from '@shared/errors';
 import type { EventBus } from '../events/event-bus';
 import { newId } from '../store/ids';
 import type { LocalStore } from '../store/local-store';
-import { CHILD_KIND, LocationsRepo, PARENT_KIND } from './locations.repo';
+import { LocationsRepo, PARENT_KIND } from './locations.repo';
 
-const ENTITIES = ['client', 'site', 'room'];
+const ENTITIES = ['client', 'site', 'room', 'rack'];
 
 /** The rules of the location tree: names unique among siblings, only empty nodes deleted, parents alive. */
 export class LocationsService {
@@ -24,9 +24,7 @@ export class LocationsService {
 
   create(input: NewLocation): { id: string } {
     const id = newId();
-    const parentId = input.kind === 'site' ? input.clientId : input.kind === 'room' ? input.siteId : null;
-    const fields: Record<string, unknown> =
-      input.kind === 'site' ? { clientId: input.clientId, name: input.name } : input.kind === 'room' ? { siteId: input.siteId, name: input.name } : { name: input.name };
+    const { parentId, fields } = newNodeFields(input);
     this.store.writePath.write([{ entity: input.kind, op: 'insert', id, fields }], () => {
       this.assertParentAlive(input.kind, parentId);
       this.assertNameFree(input.kind, parentId, input.name);
@@ -47,10 +45,11 @@ export class LocationsService {
   delete(input: LocationRef): { id: string } {
     this.store.writePath.write([{ entity: input.kind, op: 'delete', id: input.id }], () => {
       this.liveNode(input);
-      const children = this.repo.liveChildCount(input.kind, input.id);
-      if (children > 0) {
-        throw new AppError('locations.not-empty', `This ${input.kind} still holds ${children} ${CHILD_KIND[input.kind]}(s); delete or move them first`, {
-          details: { children },
+      const contents = this.repo.liveContents(input.kind, input.id);
+      if (Object.keys(contents).length > 0) {
+        const list = Object.entries(contents).map(([label, n]) => `${n} ${label}`);
+        throw new AppError('locations.not-empty', `This ${input.kind} still holds ${list.join(', ')}; delete or move them first`, {
+          details: { contents },
         });
       }
     });
@@ -91,5 +90,19 @@ export class LocationsService {
 
   private changed(): void {
     this.events.emit('records.changed', { entities: ENTITIES });
+  }
+}
+
+/** The parent id and the stored fields of a new node of each kind. */
+function newNodeFields(input: NewLocation): { parentId: string | null; fields: Record<string, unknown> } {
+  switch (input.kind) {
+    case 'client':
+      return { parentId: null, fields: { name: input.name } };
+    case 'site':
+      return { parentId: input.clientId, fields: { clientId: input.clientId, name: input.name } };
+    case 'room':
+      return { parentId: input.siteId, fields: { siteId: input.siteId, name: input.name } };
+    case 'rack':
+      return { parentId: input.roomId, fields: { roomId: input.roomId, name: input.name, heightU: input.heightU } };
   }
 }

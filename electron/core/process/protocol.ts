@@ -18,6 +18,12 @@ export interface CoreInitOptions {
   language?: Language;
   osLocale?: string;
   nativeBinding?: string;
+  /**
+   * Base64 of the 32-byte credentials vault key, unwrapped with Electron's
+   * safeStorage by main. Absent when safeStorage cannot encrypt: core then uses
+   * the key file in the data directory. Never logged.
+   */
+  vaultKey?: string;
 }
 
 /** main → core, always the first message. */
@@ -69,8 +75,17 @@ export function isCoreInitOptions(value: unknown): value is CoreInitOptions {
     (value.transport === 'ipc' || value.transport === 'web') &&
     (value.language === undefined || (LANGUAGES as readonly unknown[]).includes(value.language)) &&
     isOptionalString(value.osLocale) &&
-    isOptionalString(value.nativeBinding)
+    isOptionalString(value.nativeBinding) &&
+    (value.vaultKey === undefined || isVaultKey(value.vaultKey))
   );
+}
+
+// 32 bytes are 43 base64 digits and one '=': the last digit carries 4 bits, so its low 2 bits are zero.
+const VAULT_KEY_BASE64 = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
+
+/** Canonical base64 of exactly 32 bytes. */
+export function isVaultKey(value: unknown): value is string {
+  return typeof value === 'string' && VAULT_KEY_BASE64.test(value);
 }
 
 export function isInitMessage(value: unknown): value is InitMessage {

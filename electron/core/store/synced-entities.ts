@@ -7,12 +7,43 @@ export interface SyncedEntity {
   table: string;
   /** API field name → column name. id, created_at, updated_at and deleted_at are managed by the write path. */
   fields: Readonly<Record<string, string>>;
+  /** Fields stored as JSON text (arrays, objects). */
+  json?: readonly string[];
 }
 
 export const syncedEntities = {
   client: { table: 'clients', fields: { name: 'name' } },
   site: { table: 'sites', fields: { clientId: 'client_id', name: 'name' } },
   room: { table: 'rooms', fields: { siteId: 'site_id', name: 'name' } },
+  rack: { table: 'racks', fields: { roomId: 'room_id', name: 'name', heightU: 'height_u' } },
+  asset: {
+    table: 'assets',
+    fields: {
+      type: 'type',
+      name: 'name',
+      vendor: 'vendor',
+      model: 'model',
+      serialNumber: 'serial_number',
+      assetTag: 'asset_tag',
+      status: 'status',
+      owner: 'owner',
+      contact: 'contact',
+      purchaseDate: 'purchase_date',
+      warrantyEnd: 'warranty_end',
+      managementIps: 'management_ips',
+      version: 'version',
+      patchLevel: 'patch_level',
+      notes: 'notes',
+      customFields: 'custom_fields',
+      roomId: 'room_id',
+      rackId: 'rack_id',
+      rackUStart: 'rack_u_start',
+      rackUHeight: 'rack_u_height',
+      installedOnId: 'installed_on_id',
+    },
+    json: ['managementIps', 'customFields'],
+  },
+  subnet: { table: 'subnets', fields: { siteId: 'site_id', cidr: 'cidr', vlan: 'vlan', gateway: 'gateway', purpose: 'purpose' } },
 } as const satisfies Record<string, SyncedEntity>;
 
 export type SyncedEntityName = keyof typeof syncedEntities;

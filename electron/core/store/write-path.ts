@@ -4,7 +4,7 @@ import type { Profile } from '@shared/domain/profile';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { readMeta, writeMeta } from './meta';
-import { syncedEntities, type SyncedEntityName } from './synced-entities';
+import { syncedEntities, type SyncedEntity, type SyncedEntityName } from './synced-entities';
 
 /** One change to a synced record, as a service asks for it. */
 export type Mutation =
@@ -42,13 +42,15 @@ export class WritePath {
     this.lastHlc = newest ? parseHlc(newest) : null;
   }
 
-  write(mutations: Mutation[], inTransaction?: () => void): void {
+  write(mutations: Mutation[] | (() => Mutation[]), inTransaction?: () => void): void {
     const { actor, deviceId, now } = this.context();
     const hlcBefore = this.lastHlc;
     const run = this.db.transaction(() => {
       inTransaction?.();
+      // Mutations given as a function are computed inside the transaction, from what it reads.
+      const list = typeof mutations === 'function' ? mutations() : mutations;
       const at = now();
-      for (const mutation of mutations) {
+      for (const mutation of list) {
         const hlc = tickHlc(this.lastHlc, at, deviceId);
         this.lastHlc = hlc;
         this.apply(mutation, at, formatHlc(hlc), actor);
@@ -85,7 +87,7 @@ export class WritePath {
       case 'insert': {
         const columns = this.columnsOf(mutation.entity, mutation.fields);
         const names = ['id', ...columns.map(([, column]) => column), 'created_at', 'updated_at'];
-        const values = [mutation.id, ...columns.map(([field]) => mutation.fields[field]), at, at];
+        const values = [mutation.id, ...columns.map(([, , value]) => value), at, at];
         this.prepare(`INSERT INTO ${entity.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...values);
         outboxFields = { ...mutation.fields, createdAt: at, updatedAt: at };
         changes = Object.fromEntries(columns.map(([field]) => [field, [null, mutation.fields[field]]]));
@@ -93,10 +95,10 @@ export class WritePath {
       }
       case 'update': {
         if (!before || before['deleted_at'] !== null) throw new AppError('store.record-not-found', `${mutation.entity} ${mutation.id} not found`);
-        const columns = this.columnsOf(mutation.entity, mutation.fields).filter(([field, column]) => before[column] !== mutation.fields[field]);
+        const columns = this.columnsOf(mutation.entity, mutation.fields).filter(([, column, value]) => before[column] !== value);
         if (columns.length === 0) return;
         const sets = [...columns.map(([, column]) => `${column} = ?`), 'updated_at = ?'];
-        this.prepare(`UPDATE ${entity.table} SET ${sets.join(', ')} WHERE id = ?`).run(...columns.map(([field]) => mutation.fields[field]), at, mutation.id);
+        this.prepare(`UPDATE ${entity.table} SET ${sets.join(', ')} WHERE id = ?`).run(...columns.map(([, , value]) => value), at, mutation.id);
         outboxFields = { ...Object.fromEntries(columns.map(([field]) => [field, mutation.fields[field]])), updatedAt: at };
         changes = Object.fromEntries(columns.map(([field, column]) => [field, [before[column], mutation.fields[field]]]));
         break;
@@ -125,12 +127,14 @@ export class WritePath {
     ).run(at, actor.name, actor.role, mutation.entity, mutation.id, auditAction(mutation.op), JSON.stringify(changes));
   }
 
-  private columnsOf(entityName: SyncedEntityName, fields: Record<string, unknown>): [string, string][] {
-    const allowed: Readonly<Record<string, string>> = syncedEntities[entityName].fields;
+  /** [field, column, value as stored] for each field given; JSON fields are stored as text. */
+  private columnsOf(entityName: SyncedEntityName, fields: Record<string, unknown>): [string, string, unknown][] {
+    const entity: SyncedEntity = syncedEntities[entityName];
     return Object.keys(fields).map((field) => {
-      const column = allowed[field];
+      const column = entity.fields[field];
       if (!column) throw new AppError('internal.error', `${entityName} has no writable field ${field}`);
-      return [field, column];
+      const value = fields[field];
+      return [field, column, entity.json?.includes(field) ? JSON.stringify(value) : value];
     });
   }
 

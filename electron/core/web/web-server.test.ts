@@ -135,7 +135,7 @@ describe('web transport', () => {
     await rpc('locations.create', { kind: 'client', name: 'Evented' });
     let text = '';
     while (!text.includes('records.changed')) text += new TextDecoder().decode((await reader.read()).value);
-    expect(text).toContain('event: records.changed\ndata: {"entities":["client","site","room"]}');
+    expect(text).toContain('event: records.changed\ndata: {"entities":["client","site","room","rack"]}');
     controller.abort();
   });
 });
