@@ -14,7 +14,7 @@ const NODE_BUILTINS = [
   'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'string_decoder', 'timers', 'tls', 'tty', 'url', 'util',
   'v8', 'vm', 'worker_threads', 'zlib',
 ];
-const node = { group: ['node:*', ...NODE_BUILTINS], message: 'This layer runs without Node: no Node built-ins here.' };
+const node = { group: ['node:*', ...NODE_BUILTINS], caseSensitive: true, message: 'This layer runs without Node: no Node built-ins here.' };
 const electron = { group: ['electron', 'electron/*'], message: "Only electron/main and electron/preload may import 'electron'." };
 const nativeDb = { group: ['better-sqlite3'], message: 'The database belongs to electron/core.' };
 const renderer = { group: ['**/renderer/**', '**/renderer'], message: 'Nothing imports the renderer.' };
