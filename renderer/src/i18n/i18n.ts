@@ -1,12 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '@shared/domain/profile';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import { enResources, zhCNResources } from './locales';
 
 export const resources = {
-  'zh-CN': { translation: zhCN },
-  en: { translation: en },
+  'zh-CN': { translation: zhCNResources },
+  en: { translation: enResources },
 } as const;
 
 /**

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@shared/errors';
 import { LANGUAGES } from '@shared/domain/profile';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import { enResources, localeParts, zhCNResources } from './locales';
 
-const locales = { en, 'zh-CN': zhCN } satisfies Record<(typeof LANGUAGES)[number], unknown>;
+const locales = { en: enResources, 'zh-CN': zhCNResources } satisfies Record<(typeof LANGUAGES)[number], unknown>;
 
 /** Every leaf of a resource tree as a dotted key with its value. */
 function leaves(tree: unknown, prefix = ''): Map<string, unknown> {
@@ -21,6 +20,11 @@ function leaves(tree: unknown, prefix = ''): Map<string, unknown> {
 
 describe('locales', () => {
   const keys = Object.fromEntries(Object.entries(locales).map(([language, tree]) => [language, leaves(tree)]));
+
+  it.each(Object.entries(localeParts))('%s: no top-level key is declared by two feature files', (_language, parts) => {
+    const seen = parts.flatMap((part) => Object.keys(part));
+    expect(seen.filter((key, index) => seen.indexOf(key) !== index)).toEqual([]);
+  });
 
   it('covers every supported language', () => {
     expect(Object.keys(locales).sort()).toEqual([...LANGUAGES].sort());

@@ -1,13 +1,12 @@
 import type { Language } from '@shared/domain/profile';
-import en from '../../../renderer/src/i18n/locales/en.json';
-import zhCN from '../../../renderer/src/i18n/locales/zh-CN.json';
+import { enResources, zhCNResources } from '../../../renderer/src/i18n/locales';
 
 /**
  * The UI's own resources, so page models find controls by what the user reads
  * in each language without the tests copying every string.
  */
-export type Strings = typeof en;
-export const STRINGS: Record<Language, Strings> = { en, 'zh-CN': zhCN };
+export type Strings = typeof enResources;
+export const STRINGS: Record<Language, Strings> = { en: enResources, 'zh-CN': zhCNResources };
 
 /** i18next-style `{{name}}` interpolation. */
 export function fill(template: string, values: Record<string, string>): string {
