@@ -8,6 +8,18 @@ cd "$(dirname "$0")/.."
 # command that proves the package is there  →  Debian package that provides it
 declare -A NEEDED=(
   [/usr/bin/chromium]=chromium
+  # The device lab (tests/lab): real snmpd/sshd in network namespaces, snmpsim
+  # with recorded device walks, and the client tools its self-test uses.
+  [/usr/sbin/snmpd]=snmpd
+  [/usr/bin/snmpget]=snmp
+  [/usr/sbin/sshd]=openssh-server
+  [/usr/bin/ssh]=openssh-client
+  [/usr/bin/fping]=fping
+  [/usr/bin/ping]=iputils-ping
+  [/usr/bin/snmpsimd]=snmpsim
+  [/usr/bin/parallel-ssh]=pssh
+  [/usr/bin/sshpass]=sshpass
+  [/usr/sbin/ip]=iproute2
 )
 
 missing=()
