@@ -64,6 +64,23 @@ export const ERROR_CODES = [
   'import.rack-range-taken',
   // Labels
   'labels.no-assets',
+  // Device checks
+  'check.timeout',
+  'check.unreachable',
+  'check.refused',
+  'check.auth-failed',
+  'check.no-credential',
+  'check.no-address',
+  'check.parse-failed',
+  'check.cancelled',
+  'check.not-found',
+  'check.protocol-error',
+  'ssh.host-key-mismatch',
+  'snmp.no-such-object',
+  'snmp.no-such-instance',
+  'snmp.wrong-digest',
+  'snmp.unknown-user',
+  'config.not-found',
   // Anything we did not anticipate
   'internal.error',
 ] as const;
