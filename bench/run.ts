@@ -1,3 +1,4 @@
+import { assetsBench } from './assets.bench';
 import { storeBench } from './store.bench';
 
 /**
@@ -7,6 +8,7 @@ import { storeBench } from './store.bench';
  */
 const suites: Record<string, () => Promise<void>> = {
   store: storeBench,
+  assets: assetsBench,
 };
 
 const requested = process.argv.slice(2);

@@ -1,6 +1,7 @@
 // Bundles the Node-side entry points with esbuild (the renderer is built by Vite).
-// Electron's entries are CommonJS: a sandboxed preload must be, and main and the
-// utility process follow so all three load the same way in every Electron we target.
+// Every entry is CommonJS: a sandboxed preload must be, and core is bundled with
+// CommonJS packages (exceljs, iconv-lite, pdfkit) that require Node built-ins at
+// run time, which an ES module bundle cannot do without shims.
 import { build } from 'esbuild';
 
 const common = {
@@ -17,5 +18,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['electron/core/process/utility-entry.ts'], outfile: 'out/core/utility-entry.cjs', format: 'cjs' }),
-  build({ ...common, entryPoints: ['electron/core/web/cli.ts'], outfile: 'out/web/cli.js', format: 'esm' }),
+  build({ ...common, entryPoints: ['electron/core/web/cli.ts'], outfile: 'out/web/cli.cjs', format: 'cjs' }),
 ]);

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 # command that proves the package is there  →  Debian package that provides it
 declare -A NEEDED=(
   [/usr/bin/chromium]=chromium
+  # Label and report PDFs are checked with pdftotext, pdfinfo and pdffonts.
+  [/usr/bin/pdftotext]=poppler-utils
   # The device lab (tests/lab): real snmpd/sshd in network namespaces, snmpsim
   # with recorded device walks, and the client tools its self-test uses.
   [/usr/sbin/snmpd]=snmpd

@@ -1,4 +1,5 @@
 import { apiContract, isMethodName } from '@shared/api';
+import { assetTransferContract } from '@shared/api/asset-transfer.contract';
 import { credentialsContract } from '@shared/api/credentials.contract';
 import { ipPlanContract } from '@shared/api/ip-plan.contract';
 import { assetsContract } from '@shared/api/assets.contract';
@@ -6,6 +7,7 @@ import { locationsContract } from '@shared/api/locations.contract';
 import { systemContract } from '@shared/api/system.contract';
 import type { Result } from '@shared/errors';
 import { Registry } from './api/registry';
+import { assetTransferHandlers } from './asset-transfer/asset-transfer.handlers';
 import { assetsHandlers } from './assets/assets.handlers';
 import { CoreState, type CoreStateOptions } from './core-state';
 import { credentialsHandlers } from './credentials/credentials.handlers';
@@ -41,6 +43,7 @@ export function createCore(options: CoreOptions): Core {
     .register(assetsContract, assetsHandlers(() => state.services().assets))
     .register(credentialsContract, credentialsHandlers(() => state.services().credentials))
     .register(ipPlanContract, ipPlanHandlers(() => state.services().ipPlan))
+    .register(assetTransferContract, assetTransferHandlers(() => state.services().assetTransfer))
     .assertComplete();
   const ready = state.open();
   return {

@@ -1,3 +1,4 @@
+import { createAssetTransferServices } from './asset-transfer/asset-transfer.services';
 import { AssetsService } from './assets/assets.service';
 import type { EventBus } from './events/event-bus';
 import { CredentialsService } from './credentials/credentials.service';
@@ -25,6 +26,7 @@ export function createServices(deps: ServiceDeps) {
     assets: new AssetsService(deps.store, deps.events, deps.now),
     credentials: new CredentialsService(deps),
     ipPlan: new IpPlanService(deps.store, deps.events),
+    assetTransfer: createAssetTransferServices(deps),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { assetTransferContract } from './asset-transfer.contract';
 import { assetsContract } from './assets.contract';
 import { credentialsContract } from './credentials.contract';
 import { mergeContracts } from './define';
@@ -8,7 +9,7 @@ import { locationsContract } from './locations.contract';
 import { systemContract } from './system.contract';
 
 /** Every method the renderer can call, declared once; core and both transports derive from it. */
-export const apiContract = mergeContracts(systemContract, locationsContract, assetsContract, credentialsContract, ipPlanContract);
+export const apiContract = mergeContracts(systemContract, locationsContract, assetsContract, credentialsContract, ipPlanContract, assetTransferContract);
 export type ApiContract = typeof apiContract;
 export type MethodName = keyof ApiContract & string;
 /** What a caller passes (defaults not yet applied). */

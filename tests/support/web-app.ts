@@ -17,7 +17,7 @@ export interface WebApp {
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(REPO_ROOT, 'out', 'web', 'cli.js');
+const CLI = join(REPO_ROOT, 'out', 'web', 'cli.cjs');
 const READY_LINE = /^Walkdown web: (http:\/\/\S+)$/m;
 
 /**

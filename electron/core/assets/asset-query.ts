@@ -1,4 +1,5 @@
 import type { AssetFilter } from '@shared/domain/assets';
+import { shortTermsQuery } from '../store/search-grams';
 
 /** A WHERE clause and its parameters, built from a filter; only fixed SQL text, values always bound. */
 export interface SqlFilter {
@@ -6,10 +7,8 @@ export interface SqlFilter {
   params: unknown[];
 }
 
-/** Trigram FTS needs three characters; shorter terms (two Chinese characters, say) are matched with LIKE. */
+/** Trigram FTS needs three characters; shorter terms (two Chinese characters, say) use the 1–2 character gram index. */
 const TRIGRAM = 3;
-
-const SEARCHED_COLUMNS = ['name', 'management_ips', 'serial_number', 'model', 'asset_tag', 'vendor', 'notes'];
 
 /**
  * The filter of the asset list as SQL over `assets a` and its host `h`
@@ -27,10 +26,9 @@ export function assetWhere(filter: AssetFilter, scope: { roomIds: string[] | nul
     clauses.push('a.rowid IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)');
     params.push(long.map(ftsPhrase).join(' AND '));
   }
-  for (const term of short) {
-    clauses.push(`(${SEARCHED_COLUMNS.map((column) => `a.${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    const pattern = `%${escapeLike(term)}%`;
-    params.push(...SEARCHED_COLUMNS.map(() => pattern));
+  if (short.length > 0) {
+    clauses.push('a.rowid IN (SELECT rowid FROM assets_grams WHERE assets_grams MATCH ?)');
+    params.push(shortTermsQuery(short));
   }
 
   if (filter.types.length > 0) {
@@ -65,10 +63,6 @@ export function assetWhere(filter: AssetFilter, scope: { roomIds: string[] | nul
 /** A search term as one FTS5 phrase: quotes doubled, so user text is never FTS syntax. */
 function ftsPhrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
-}
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function placeholders(values: readonly unknown[]): string {

@@ -1,6 +1,7 @@
 import type { Asset, AssetFilter, AssetStatus, AssetType } from '@shared/domain/assets';
 import type { LocationKind } from '@shared/domain/locations';
 import type { Db } from '../store/database';
+import { statement } from '../store/statements';
 import { assetWhere } from './asset-query';
 
 export interface AssetRow {
@@ -76,9 +77,11 @@ export class AssetsRepo {
 
   list(query: ListQuery): { total: number; rows: AssetRow[] } {
     const { where, params } = this.where(query.filter, query.warrantyCutoff);
-    const total = (this.db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${where}`).get(...params) as { n: number }).n;
+    // Only a location filter looks past the asset itself (at its host): count without the display joins.
+    const countFrom = query.filter.location ? 'FROM assets a LEFT JOIN assets h ON h.id = a.installed_on_id' : 'FROM assets a';
+    const total = (statement(this.db, `SELECT count(*) AS n ${countFrom} WHERE ${where}`).get(...params) as { n: number }).n;
     const order = `${SORT_COLUMNS[query.sort.field] ?? SORT_COLUMNS.name} ${query.sort.direction === 'desc' ? 'DESC' : 'ASC'}, a.id`;
-    const rows = this.db.prepare(`${SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset) as AssetRow[];
+    const rows = statement(this.db, `${SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset) as AssetRow[];
     return { total, rows };
   }
 
@@ -86,25 +89,25 @@ export class AssetsRepo {
   *iterate(query: Omit<ListQuery, 'offset' | 'limit'>): IterableIterator<AssetRow> {
     const { where, params } = this.where(query.filter, query.warrantyCutoff);
     const order = `${SORT_COLUMNS[query.sort.field] ?? SORT_COLUMNS.name} ${query.sort.direction === 'desc' ? 'DESC' : 'ASC'}, a.id`;
-    yield* this.db.prepare(`${SELECT} WHERE ${where} ORDER BY ${order}`).iterate(...params) as IterableIterator<AssetRow>;
+    yield* statement(this.db, `${SELECT} WHERE ${where} ORDER BY ${order}`).iterate(...params) as IterableIterator<AssetRow>;
   }
 
   get(id: string): AssetRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AssetRow | undefined;
+    return statement(this.db, `${SELECT} WHERE a.id = ?`).get(id) as AssetRow | undefined;
   }
 
   byIds(ids: readonly string[]): AssetRow[] {
-    return this.db.prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL ORDER BY a.name COLLATE NOCASE, a.id`).all(JSON.stringify(ids)) as AssetRow[];
+    return statement(this.db, `${SELECT} WHERE a.id IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL ORDER BY a.name COLLATE NOCASE, a.id`).all(JSON.stringify(ids)) as AssetRow[];
   }
 
   installedOn(hostId: string): AssetRow[] {
-    return this.db.prepare(`${SELECT} WHERE a.installed_on_id = ? AND a.deleted_at IS NULL ORDER BY a.name COLLATE NOCASE`).all(hostId) as AssetRow[];
+    return statement(this.db, `${SELECT} WHERE a.installed_on_id = ? AND a.deleted_at IS NULL ORDER BY a.name COLLATE NOCASE`).all(hostId) as AssetRow[];
   }
 
   /** A live asset with this tag (case-insensitive) or serial number, tag first. */
   exact(text: string): AssetRow | undefined {
-    const byTag = this.db.prepare(`${SELECT} WHERE a.deleted_at IS NULL AND a.asset_tag = ? COLLATE NOCASE LIMIT 1`).get(text) as AssetRow | undefined;
-    return byTag ?? (this.db.prepare(`${SELECT} WHERE a.deleted_at IS NULL AND a.serial_number = ? LIMIT 1`).get(text) as AssetRow | undefined);
+    const byTag = statement(this.db, `${SELECT} WHERE a.deleted_at IS NULL AND a.asset_tag = ? COLLATE NOCASE LIMIT 1`).get(text) as AssetRow | undefined;
+    return byTag ?? (statement(this.db, `${SELECT} WHERE a.deleted_at IS NULL AND a.serial_number = ? LIMIT 1`).get(text) as AssetRow | undefined);
   }
 
   tagOwner(tag: string, exceptId: string | null): string | undefined {
@@ -123,7 +126,7 @@ export class AssetsRepo {
 
   vendors(): string[] {
     return (
-      this.db.prepare("SELECT DISTINCT vendor FROM assets WHERE deleted_at IS NULL AND vendor != '' ORDER BY vendor COLLATE NOCASE").all() as { vendor: string }[]
+      statement(this.db, "SELECT DISTINCT vendor FROM assets WHERE deleted_at IS NULL AND vendor != '' ORDER BY vendor COLLATE NOCASE").all() as { vendor: string }[]
     ).map((row) => row.vendor);
   }
 
@@ -134,7 +137,7 @@ export class AssetsRepo {
       site: 'SELECT r.id FROM rooms r WHERE r.site_id = ?',
       room: 'SELECT r.id FROM rooms r WHERE r.id = ?',
     }[kind];
-    return (this.db.prepare(sql).all(id) as { id: string }[]).map((row) => row.id);
+    return (statement(this.db, sql).all(id) as { id: string }[]).map((row) => row.id);
   }
 
   private where(filter: AssetFilter, warrantyCutoff: string) {

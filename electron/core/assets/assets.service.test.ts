@@ -152,5 +152,13 @@ describe('AssetsService', () => {
       for (let i = 0; i < 5; i++) create({ type: 'pc', name: `PC-${i}` });
     });
     expect(seen).toEqual([['records.changed', { entities: ['asset'] }]]);
+    // A batch that fails was rolled back: no event.
+    expect(() =>
+      assets.transaction(() => {
+        create({ type: 'pc', name: 'PC-x' });
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(seen).toHaveLength(1);
   });
 });

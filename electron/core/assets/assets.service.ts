@@ -11,6 +11,7 @@ import { AppError } from '@shared/errors';
 import type { EventBus } from '../events/event-bus';
 import { newId } from '../store/ids';
 import type { LocalStore } from '../store/local-store';
+import { statement } from '../store/statements';
 import { AssetsRepo, toAsset, type AssetRow } from './assets.repo';
 import { canonicalIp } from './canonical-ip';
 
@@ -161,7 +162,7 @@ export class AssetsService {
       normalised.roomId = rack.room_id;
       this.assertRackRangeFree(rack, normalised.rackUStart as number, normalised.rackUHeight as number, selfId);
     } else if (normalised.roomId) {
-      const room = this.store.db.prepare('SELECT id FROM rooms WHERE id = ? AND deleted_at IS NULL').get(normalised.roomId);
+      const room = statement(this.store.db, 'SELECT id FROM rooms WHERE id = ? AND deleted_at IS NULL').get(normalised.roomId);
       if (!room) throw new AppError('locations.not-found', `No machine room with id ${normalised.roomId}`, { details: { field: 'roomId' } });
     }
     if (normalised.installedOnId) {
@@ -206,8 +207,7 @@ export class AssetsService {
   }
 
   private liveRack(id: string): { id: string; name: string; height_u: number; room_id: string; room_name: string } {
-    const rack = this.store.db
-      .prepare('SELECT k.id, k.name, k.height_u, k.room_id, r.name AS room_name FROM racks k JOIN rooms r ON r.id = k.room_id WHERE k.id = ? AND k.deleted_at IS NULL')
+    const rack = statement(this.store.db, 'SELECT k.id, k.name, k.height_u, k.room_id, r.name AS room_name FROM racks k JOIN rooms r ON r.id = k.room_id WHERE k.id = ? AND k.deleted_at IS NULL')
       .get(id) as { id: string; name: string; height_u: number; room_id: string; room_name: string } | undefined;
     if (!rack) throw new AppError('locations.not-found', `No rack with id ${id}`, { details: { field: 'rackId' } });
     return rack;

@@ -15,12 +15,15 @@ export class EventBus {
     if (this.deferred) return work();
     const touched = new Set<string>();
     this.deferred = touched;
+    let result: T;
     try {
-      return work();
+      result = work();
     } finally {
       this.deferred = null;
-      if (touched.size > 0) this.emit('records.changed', { entities: [...touched] });
     }
+    // Only after success: work that threw was rolled back, so nothing changed.
+    if (touched.size > 0) this.emit('records.changed', { entities: [...touched] });
+    return result;
   }
 
   on(listener: EventListener): () => void {

@@ -12,7 +12,7 @@ import { serveCore, type ParentPortLike } from './utility-server';
 const parentPort = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
 
 if (!parentPort) {
-  process.stderr.write('walkdown core: utility-entry must be started by Electron utilityProcess.fork(); under plain Node use out/web/cli.js.\n');
+  process.stderr.write('walkdown core: utility-entry must be started by Electron utilityProcess.fork(); under plain Node use out/web/cli.cjs.\n');
   process.exit(1);
 } else {
   // Options arrive as the first message rather than in argv: they are a

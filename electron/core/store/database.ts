@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { registerSqlFunctions } from './sql-functions';
 
 export type Db = Database.Database;
 
@@ -21,6 +22,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   });
   try {
     applyPragmas(db);
+    registerSqlFunctions(db);
   } catch (error) {
     db.close();
     throw error;

@@ -4,6 +4,7 @@ import type { Profile } from '@shared/domain/profile';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { readMeta, writeMeta } from './meta';
+import { statement } from './statements';
 import { syncedEntities, type SyncedEntity, type SyncedEntityName } from './synced-entities';
 
 /** One change to a synced record, as a service asks for it. */
@@ -28,7 +29,6 @@ type Row = Record<string, unknown>;
  */
 export class WritePath {
   private lastHlc: Hlc | null;
-  private readonly statements = new Map<string, Statement<unknown[]>>();
 
   constructor(
     private readonly db: Db,
@@ -139,12 +139,7 @@ export class WritePath {
   }
 
   private prepare(sql: string): Statement<unknown[]> {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return statement(this.db, sql);
   }
 }
 

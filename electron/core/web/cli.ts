@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Language } from '@shared/domain/profile';
 import { createCore } from '../core';
@@ -35,7 +34,8 @@ async function main(): Promise<void> {
     language = parsed.data;
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  const staticDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
+  // Bundled to out/web/cli.cjs; the renderer is built to dist/renderer.
+  const staticDir = join(__dirname, '..', '..', 'dist', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) fail(`The renderer is not built (${staticDir}); run "npm run build" first`);
 
   const core = createCore({ dataDir, transport: 'web', language, osLocale: osLocale() });
