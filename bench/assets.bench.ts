@@ -387,10 +387,11 @@ function rawSearch(db: Db, query: string): number {
     LEFT JOIN racks k ON k.id = coalesce(a.rack_id, h.rack_id) LEFT JOIN rooms r ON r.id = coalesce(a.room_id, h.room_id)
     LEFT JOIN sites s ON s.id = r.site_id LEFT JOIN clients c ON c.id = s.client_id`;
   const where = clauses.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM assets a WHERE ${where}`).get(...params) as { n: number }).n;
+  const total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM assets a WHERE ${where} LIMIT 10001)`).get(...params) as { n: number }).n;
+  const indexed = total > 2000 ? from.replace('FROM assets a', 'FROM assets a INDEXED BY assets_name') : from;
   db.prepare(
     `SELECT a.*, coalesce(a.room_id, h.room_id) AS loc_room_id, coalesce(a.rack_id, h.rack_id) AS loc_rack_id, r.name AS room_name, k.name AS rack_name,
-      s.id AS site_id, s.name AS site_name, c.id AS client_id, c.name AS client_name ${from} WHERE ${where} ORDER BY a.name COLLATE NOCASE ASC, a.id LIMIT ? OFFSET ?`,
+      s.id AS site_id, s.name AS site_name, c.id AS client_id, c.name AS client_name ${indexed} WHERE ${where} ORDER BY a.name COLLATE NOCASE ASC, a.rowid ASC LIMIT ? OFFSET ?`,
   ).all(...params, 200, 0);
   return total;
 }

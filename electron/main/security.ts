@@ -25,8 +25,10 @@ export const CONTENT_SECURITY_POLICY = [
 
 /**
  * Session-wide defences: the CSP header, and no permission for anything
- * (camera, geolocation, notifications, USB, ...) except writing to the
- * clipboard from our own document, which "copy address" buttons need.
+ * (geolocation, notifications, USB, microphone, screen capture, ...) except
+ * two, and only for our own document: writing to the clipboard, which "copy
+ * address" buttons need, and the camera (video only), with which quick open
+ * reads QR asset labels.
  */
 export function secureSession(session: Session, isAppDocument: (url: string) => boolean): void {
   session.webRequest.onHeadersReceived((details, callback) => {
@@ -39,11 +41,18 @@ export function secureSession(session: Session, isAppDocument: (url: string) => 
     callback({ responseHeaders: headers });
   });
 
-  const isAllowed = (permission: string, contents: WebContents | null) =>
-    permission === 'clipboard-sanitized-write' && contents !== null && !contents.isDestroyed() && isAppDocument(contents.getURL());
+  const fromApp = (contents: WebContents | null) => contents !== null && !contents.isDestroyed() && isAppDocument(contents.getURL());
+  // A media request lists what it wants; the camera alone is allowed, never the microphone.
+  const videoOnly = (mediaTypes: readonly string[] | undefined) => mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
+  const isAllowed = (permission: string, contents: WebContents | null, mediaTypes?: readonly string[]) =>
+    fromApp(contents) && (permission === 'clipboard-sanitized-write' || (permission === 'media' && videoOnly(mediaTypes)));
 
-  session.setPermissionRequestHandler((contents, permission, callback) => callback(isAllowed(permission, contents)));
-  session.setPermissionCheckHandler((contents, permission) => isAllowed(permission, contents));
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(isAllowed(permission, contents, 'mediaTypes' in details ? details.mediaTypes : undefined)),
+  );
+  session.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    isAllowed(permission, contents, details.mediaType === undefined ? undefined : [details.mediaType]),
+  );
   session.setDevicePermissionHandler(() => false);
   // The spellchecker downloads Hunspell dictionaries from Google on Windows and
   // Linux: unwanted traffic from an offline-first tool, and useless for device names.

@@ -5,7 +5,16 @@ import { RackHeight } from '../domain/locations';
 import { method } from './define';
 
 /** A page of the asset list: the table asks for the rows it is about to show. */
-export const AssetPage = z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(Asset) });
+/** Searches stop counting here: past it the count says "10,000+" and the user narrows the search. */
+export const SEARCH_COUNT_CAP = 10_000;
+
+export const AssetPage = z.object({
+  total: z.number().int(),
+  /** True when a search matched more than SEARCH_COUNT_CAP assets and `total` is that cap. */
+  totalCapped: z.boolean(),
+  offset: z.number().int(),
+  rows: z.array(Asset),
+});
 
 export const assetsContract = {
   /** One window of the filtered, sorted asset list and the total count, for a virtualised table. */

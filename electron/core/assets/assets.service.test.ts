@@ -144,6 +144,19 @@ describe('AssetsService', () => {
     expect(AssetFields.safeParse({ type: 'switch', name: 'x', purchaseDate: '2026-05-01', warrantyEnd: '2025-01-01' }).success).toBe(false);
   });
 
+  it('stops counting a vague search at the cap and still pages in name order', async () => {
+    const { store, assets } = await setup();
+    const insert = store.db.prepare("INSERT INTO assets (id, type, name, created_at, updated_at) VALUES (?, 'pc', ?, 1, 1)");
+    store.db.transaction(() => {
+      for (let i = 0; i < 10_050; i++) insert.run(`0193a1b2-0000-7000-8000-${String(i).padStart(12, '0')}`, `终端-${String(10_050 - i).padStart(5, '0')}`);
+    })();
+    const page = assets.list({ filter: AssetFilter.parse({ query: '终端' }), sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 3 });
+    expect(page).toMatchObject({ total: 10_000, totalCapped: true });
+    expect(page.rows.map((a) => a.name)).toEqual(['终端-00001', '终端-00002', '终端-00003']);
+    const all = assets.list({ filter: AssetFilter.parse({}), sort: { field: 'name', direction: 'desc' }, offset: 0, limit: 1 });
+    expect(all).toMatchObject({ total: 10_050, totalCapped: false, rows: [{ name: '终端-10050' }] });
+  });
+
   it('emits one change event for a batch of writes', async () => {
     const { create, assets, events } = await setup();
     const seen: unknown[] = [];

@@ -36,8 +36,8 @@ export class AssetsService {
 
   list(input: { filter: AssetFilter; sort: Sort; offset: number; limit: number }) {
     const cutoff = warrantyCutoff(this.now());
-    const { total, rows } = this.repo.list({ ...input, warrantyCutoff: cutoff });
-    return { total, offset: input.offset, rows: rows.map((row) => toAsset(row, cutoff)) };
+    const { total, totalCapped, rows } = this.repo.list({ ...input, warrantyCutoff: cutoff });
+    return { total, totalCapped, offset: input.offset, rows: rows.map((row) => toAsset(row, cutoff)) };
   }
 
   get(id: string): { asset: Asset; installedSoftware: Asset[]; host: Asset | null } {

@@ -17,9 +17,11 @@ import {
 import { useTheme } from '@mui/material/styles';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { matchPath, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { AssetFormHost } from '../features/assets/form/AssetFormHost';
+import { QuickOpenButton, QuickOpenHost } from '../features/quick-open/QuickOpenHost';
 import { ErrorBoundary } from './errors/ErrorBoundary';
-import { HOME_PATH, NAV_ITEMS } from './navigation';
+import { DETAIL_ROUTES, HOME_PATH, NAV_ITEMS } from './navigation';
 import { useSession } from './session.store';
 
 const DRAWER_WIDTH = 220;
@@ -42,7 +44,7 @@ export function AppShell() {
             component={NavLink}
             to={path}
             onClick={() => setDrawerOpen(false)}
-            selected={location.pathname === path}
+            selected={location.pathname === path || DETAIL_ROUTES.some((route) => route.section === key && matchPath(route.path, location.pathname))}
             sx={{ mx: 1, borderRadius: 1 }}
           >
             <ListItemIcon sx={{ minWidth: 36 }}>
@@ -83,6 +85,7 @@ export function AppShell() {
           <Typography component="div" variant="h6" sx={{ flexGrow: 1, fontWeight: 600 }}>
             {t('app.name')}
           </Typography>
+          <QuickOpenButton />
           {profile ? (
             <Chip
               variant="outlined"
@@ -108,10 +111,15 @@ export function AppShell() {
             {NAV_ITEMS.map(({ key, path, Page }) => (
               <Route key={key} path={path} element={<Page />} />
             ))}
+            {DETAIL_ROUTES.map(({ path, Page }) => (
+              <Route key={path} path={path} element={<Page />} />
+            ))}
             <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
           </Routes>
         </ErrorBoundary>
       </Box>
+      <QuickOpenHost />
+      <AssetFormHost />
     </Box>
   );
 }

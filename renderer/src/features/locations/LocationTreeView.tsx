@@ -4,10 +4,13 @@ import BusinessIcon from '@mui/icons-material/Business';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
 import StorageIcon from '@mui/icons-material/Storage';
+import ViewAgendaIcon from '@mui/icons-material/ViewAgenda';
 import EditIcon from '@mui/icons-material/Edit';
+import LanIcon from '@mui/icons-material/Lan';
 import { Box, Button, IconButton, Paper, Stack, Tooltip, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import type { Client, LocationKind, LocationTree, Rack, Room, Site } from '@shared/domain/locations';
 import type { LocationDialogState } from './location-dialogs';
 
@@ -71,6 +74,7 @@ function SiteNode({ site, onOpen }: { site: Site; onOpen: Props['onOpen'] }) {
         heading="h3"
         onOpen={onOpen}
         add={{ label: t('locations.addRoom'), accessibleName: t('locations.addRoomTo', { name: site.name }), open: () => onOpen({ type: 'create', kind: 'room', parent: site }) }}
+        link={{ label: t('ipPlan.open'), accessibleName: t('ipPlan.openFor', { name: site.name }), to: `/ip-plan/${site.id}`, icon: <LanIcon /> }}
       />
       <Children empty={site.rooms.length === 0} emptyText={t('locations.noRooms')}>
         {site.rooms.map((room) => (
@@ -117,6 +121,7 @@ function RackNode({ rack, onOpen }: { rack: Rack; onOpen: Props['onOpen'] }) {
       detail={t('locations.rackHeight', { height: String(rack.heightU) })}
       icon={<StorageIcon color="action" />}
       onOpen={onOpen}
+      link={{ label: t('racks.view'), accessibleName: t('racks.viewFor', { name: rack.name }), to: `/racks/${rack.id}`, icon: <ViewAgendaIcon /> }}
     />
   );
 }
@@ -147,10 +152,12 @@ interface NodeRowProps {
   /** A short fact after the kind, such as a rack's height. */
   detail?: string;
   add?: { label: string; accessibleName: string; open(): void };
+  /** A page about this node, such as a site's IP plan. */
+  link?: { label: string; accessibleName: string; to: string; icon: ReactNode };
   onOpen: Props['onOpen'];
 }
 
-function NodeRow({ kind, id, name, icon, heading, detail, add, onOpen }: NodeRowProps) {
+function NodeRow({ kind, id, name, icon, heading, detail, add, link, onOpen }: NodeRowProps) {
   const { t } = useTranslation();
   const renameLabel = t('locations.rename', { name });
   const deleteLabel = t('locations.delete', { name });
@@ -170,6 +177,11 @@ function NodeRow({ kind, id, name, icon, heading, detail, add, onOpen }: NodeRow
         {detail ? `${t(`locations.kinds.${kind}`)} · ${detail}` : t(`locations.kinds.${kind}`)}
       </Typography>
       <Box sx={{ flexGrow: 1 }} />
+      {link ? (
+        <Button size="small" component={RouterLink} to={link.to} startIcon={link.icon} aria-label={link.accessibleName} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+          {link.label}
+        </Button>
+      ) : null}
       {add ? (
         <Button size="small" startIcon={<AddIcon />} aria-label={add.accessibleName} onClick={add.open} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
           {add.label}
