@@ -1,5 +1,6 @@
 import type { Client, LocationKind, LocationTree, Rack, Room, Site } from '@shared/domain/locations';
 import type { Db } from '../store/database';
+import { statement } from '../store/statements';
 
 interface LocationRow {
   id: string;
@@ -42,11 +43,8 @@ export class LocationsRepo {
     const live = (kind: LocationKind) => {
       const { table, parent } = TABLES[kind];
       const height = kind === 'rack' ? 'height_u' : 'NULL';
-      return this.db
-        .prepare(
-          `SELECT id, ${parent ?? 'NULL'} AS parent_id, name, ${height} AS height_u, created_at, updated_at FROM ${table} WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id`,
-        )
-        .all() as LocationRow[];
+      const sql = `SELECT id, ${parent ?? 'NULL'} AS parent_id, name, ${height} AS height_u, created_at, updated_at FROM ${table} WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id`;
+      return statement(this.db, sql).all() as LocationRow[];
     };
     const racksByRoom = groupBy(live('rack'), (row): Rack => ({ ...base(row), roomId: row.parent_id as string, heightU: row.height_u as number }));
     const roomsBySite = groupBy(live('room'), (row): Room => ({ ...base(row), siteId: row.parent_id as string, racks: racksByRoom.get(row.id) ?? [] }));
@@ -58,8 +56,7 @@ export class LocationsRepo {
   find(kind: LocationKind, id: string): LocationRow | undefined {
     const { table, parent } = TABLES[kind];
     const height = kind === 'rack' ? 'height_u' : 'NULL';
-    return this.db
-      .prepare(`SELECT id, ${parent ?? 'NULL'} AS parent_id, name, ${height} AS height_u, created_at, updated_at, deleted_at FROM ${table} WHERE id = ?`)
+    return statement(this.db, `SELECT id, ${parent ?? 'NULL'} AS parent_id, name, ${height} AS height_u, created_at, updated_at, deleted_at FROM ${table} WHERE id = ?`)
       .get(id) as LocationRow | undefined;
   }
 
@@ -67,8 +64,7 @@ export class LocationsRepo {
   siblingNamed(kind: LocationKind, parentId: string | null, name: string, exceptId?: string): string | undefined {
     const { table, parent } = TABLES[kind];
     const parentClause = parent ? `${parent} = @parentId` : '1 = 1';
-    const row = this.db
-      .prepare(`SELECT id FROM ${table} WHERE ${parentClause} AND deleted_at IS NULL AND name = @name COLLATE NOCASE AND id != @exceptId LIMIT 1`)
+    const row = statement(this.db, `SELECT id FROM ${table} WHERE ${parentClause} AND deleted_at IS NULL AND name = @name COLLATE NOCASE AND id != @exceptId LIMIT 1`)
       .get({ parentId, name, exceptId: exceptId ?? '' }) as { id: string } | undefined;
     return row?.id;
   }
@@ -77,7 +73,7 @@ export class LocationsRepo {
   liveContents(kind: LocationKind, id: string): Record<string, number> {
     const contents: Record<string, number> = {};
     for (const [label, sql] of CONTENTS[kind]) {
-      const n = (this.db.prepare(sql).get(id) as { n: number }).n;
+      const n = (statement(this.db, sql).get(id) as { n: number }).n;
       if (n > 0) contents[label] = n;
     }
     return contents;
