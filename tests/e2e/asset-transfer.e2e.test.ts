@@ -8,8 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from '../support/web-app';
 import { openApp, type AppSession } from './app-session';
 import { unnamedControls } from './pages/accessibility';
+import { AssetDetailPage } from './pages/AssetDetailPage';
+import { AssetsPage } from './pages/AssetsPage';
 import { ImportWizard, templatePattern } from './pages/ImportWizard';
 import { LabelsDialog } from './pages/LabelsDialog';
+import { RackPage } from './pages/RackPage';
 import { ShellPage } from './pages/ShellPage';
 import { STRINGS, fill } from './pages/strings';
 
@@ -194,6 +197,24 @@ describe('asset import, export and labels (zh-CN, real backend)', () => {
     expect(text).toContain('接入交换机-001');
     expect(text.split(/\r?\n/).filter((row) => row.trim() !== '').length).toBe(51);
     await session.page.getByText(templatePattern(zh.assetExport.done)).waitFor();
+  });
+
+  it('finds an imported device by a Chinese substring and opens its rack view', async () => {
+    const assets = new AssetsPage(session.page, zh);
+    const detail = new AssetDetailPage(session.page, zh);
+    const rack = new RackPage(session.page, zh);
+    // 服务 is two characters (the gram index), 017 three (the trigram index): both must match.
+    await assets.search.fill('服务 017');
+    await assets.waitForNames(['应用服务器-017']);
+    await assets.assetLink('应用服务器-017').click();
+    await detail.heading('应用服务器-017').waitFor();
+    await detail.rackLink('A01').click();
+    await rack.heading('A01').waitFor();
+    // Row 17 of the sheet sits at U17 of A01.
+    await rack.device({ name: '应用服务器-017', type: 'server', status: 'in-use', range: 'U17' }).waitFor();
+    await shell.navLink('assets').click();
+    await assets.search.fill('');
+    await assets.heading.waitFor();
   });
 
   it('prints QR labels for the selected assets as a PDF that names their tags', async () => {
