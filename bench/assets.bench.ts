@@ -278,7 +278,7 @@ const QUERIES = [
   '住院部 核心', 'HIS 应用', '7F 接入', '门诊楼 UPS', '已过保',
 ];
 
-async function searchBench(): Promise<void> {
+export async function searchBench(): Promise<void> {
   await withTempDir('walkdown-bench-search-', async (dir) => {
     const { store, events, rooms, racks } = await openStore(dir);
     const assets = new AssetsService(store, events, Date.now);
@@ -393,5 +393,5 @@ function rawSearch(db: Db, query: string): number {
     `SELECT a.*, coalesce(a.room_id, h.room_id) AS loc_room_id, coalesce(a.rack_id, h.rack_id) AS loc_rack_id, r.name AS room_name, k.name AS rack_name,
       s.id AS site_id, s.name AS site_name, c.id AS client_id, c.name AS client_name ${indexed} WHERE ${where} ORDER BY a.name COLLATE NOCASE ASC, a.rowid ASC LIMIT ? OFFSET ?`,
   ).all(...params, 200, 0);
-  return total;
+  return Math.min(total, 10000);
 }
