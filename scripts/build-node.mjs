@@ -11,7 +11,9 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   // Native and Electron-provided modules are loaded at run time, never bundled.
-  external: ['electron', 'better-sqlite3'],
+  // ssh2's optional native add-ons (cpu-features, its crypto binding) cannot be
+  // bundled; ssh2 falls back to pure JavaScript where they are missing.
+  external: ['electron', 'better-sqlite3', 'cpu-features', '*.node'],
 };
 
 await Promise.all([

@@ -10,6 +10,8 @@ declare -A NEEDED=(
   [/usr/bin/chromium]=chromium
   # Label and report PDFs are checked with pdftotext, pdfinfo and pdffonts.
   [/usr/bin/pdftotext]=poppler-utils
+  # The HTTPS check's test makes a self-signed certificate at run time.
+  [/usr/bin/openssl]=openssl
   # The device lab (tests/lab): real snmpd/sshd in network namespaces, snmpsim
   # with recorded device walks, and the client tools its self-test uses.
   [/usr/sbin/snmpd]=snmpd
