@@ -96,11 +96,14 @@ export const CheckSettings = CheckSettingsFields.extend({
 });
 export type CheckSettings = z.infer<typeof CheckSettings>;
 
+/** Text in both UI languages, as profiles ship it. */
+export const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
+
 export const CheckProfileInfo = z.object({
   id: z.string(),
   kind: z.enum(['snmp', 'ssh']),
-  name: z.object({ 'zh-CN': z.string(), en: z.string() }),
-  steps: z.array(z.object({ id: z.string(), label: z.string() })),
+  name: LocalizedText,
+  steps: z.array(z.object({ id: z.string(), label: LocalizedText })),
 });
 export type CheckProfileInfo = z.infer<typeof CheckProfileInfo>;
 
