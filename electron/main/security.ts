@@ -1,27 +1,7 @@
 import { app, type Session, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '@shared/security/content-security-policy';
 
-/**
- * The renderer loads only its own bundle. 'unsafe-inline' for styles is the
- * one concession: MUI's emotion injects <style> elements at run time.
- *
- * Sent as a header on every response. Electron's security guide warns that a
- * header cannot be relied on for documents loaded from file://, so
- * renderer/index.html carries the same policy in a <meta> tag as well (a meta
- * policy cannot express frame-ancestors; the header adds it where it applies).
- * Keep the two in step.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+
 
 /**
  * Session-wide defences: the CSP header, and no permission for anything
@@ -37,6 +17,8 @@ export function secureSession(session: Session, isAppDocument: (url: string) => 
       // Drop any policy a response brings, whatever its header's case, so ours is the only one.
       if (name.toLowerCase() !== 'content-security-policy') headers[name] = value;
     }
+    // Electron's security guide warns that a header cannot be relied on for
+    // file:// documents, so index.html carries the same policy in a <meta> tag.
     headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
     callback({ responseHeaders: headers });
   });

@@ -1,5 +1,5 @@
 import { SEARCH_COUNT_CAP } from '@shared/api/assets.contract';
-import type { Asset, AssetFilter, AssetStatus, AssetType } from '@shared/domain/assets';
+import type { Asset, AssetFields, AssetFilter, AssetStatus, AssetType } from '@shared/domain/assets';
 import type { LocationKind } from '@shared/domain/locations';
 import type { Db } from '../store/database';
 import { statement } from '../store/statements';
@@ -174,6 +174,26 @@ export class AssetsRepo {
 export function toAsset(row: AssetRow, warrantyCutoff: string): Asset {
   return {
     id: row.id,
+    ...rowFields(row),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    location: {
+      clientId: row.client_id,
+      clientName: row.client_name,
+      siteId: row.site_id,
+      siteName: row.site_name,
+      roomId: row.loc_room_id,
+      roomName: row.room_name,
+      rackId: row.loc_rack_id,
+      rackName: row.rack_name,
+    },
+    warrantyEndingSoon: row.warranty_end !== null && row.warranty_end <= warrantyCutoff,
+  };
+}
+
+/** The editable fields of a stored row: what validation and updates work on. */
+export function rowFields(row: AssetRow): AssetFields {
+  return {
     type: row.type,
     name: row.name,
     vendor: row.vendor,
@@ -195,18 +215,5 @@ export function toAsset(row: AssetRow, warrantyCutoff: string): Asset {
     rackUStart: row.rack_u_start,
     rackUHeight: row.rack_u_height,
     installedOnId: row.installed_on_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    location: {
-      clientId: row.client_id,
-      clientName: row.client_name,
-      siteId: row.site_id,
-      siteName: row.site_name,
-      roomId: row.loc_room_id,
-      roomName: row.room_name,
-      rackId: row.loc_rack_id,
-      rackName: row.rack_name,
-    },
-    warrantyEndingSoon: row.warranty_end !== null && row.warranty_end <= warrantyCutoff,
   };
 }

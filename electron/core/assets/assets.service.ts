@@ -12,7 +12,7 @@ import type { EventBus } from '../events/event-bus';
 import { newId } from '../store/ids';
 import type { LocalStore } from '../store/local-store';
 import { statement } from '../store/statements';
-import { AssetsRepo, toAsset, type AssetRow } from './assets.repo';
+import { AssetsRepo, rowFields, toAsset, type AssetRow } from './assets.repo';
 import { canonicalIp } from './canonical-ip';
 
 const ENTITIES = ['asset'];
@@ -60,7 +60,7 @@ export class AssetsService {
 
   update(id: string, change: Partial<AssetFields>): { id: string } {
     this.store.writePath.write(() => {
-      const current = toFields(this.liveRow(id));
+      const current = rowFields(this.liveRow(id));
       const merged = { ...current, ...definedOnly(change) };
       // Moving to another room without naming a rack takes the device out of its rack.
       if (change.roomId !== undefined && change.roomId !== current.roomId && change.rackId === undefined) {
@@ -91,7 +91,7 @@ export class AssetsService {
       const row = this.repo.get(id);
       if (!row) throw new AppError('assets.not-found', `No asset with id ${id}`);
       if (row.deleted_at === null) throw new AppError('locations.not-deleted', 'This asset is not deleted');
-      this.validate(toFields(row), id);
+      this.validate(rowFields(row), id);
     });
     this.changed();
     return { id };
@@ -216,33 +216,6 @@ export class AssetsService {
   private changed(): void {
     this.events.emit('records.changed', { entities: ENTITIES });
   }
-}
-
-/** The editable fields of a stored row. */
-function toFields(row: AssetRow): AssetFields {
-  return {
-    type: row.type,
-    name: row.name,
-    vendor: row.vendor,
-    model: row.model,
-    serialNumber: row.serial_number,
-    assetTag: row.asset_tag,
-    status: row.status,
-    owner: row.owner,
-    contact: row.contact,
-    purchaseDate: row.purchase_date,
-    warrantyEnd: row.warranty_end,
-    managementIps: JSON.parse(row.management_ips) as string[],
-    version: row.version,
-    patchLevel: row.patch_level,
-    notes: row.notes,
-    customFields: JSON.parse(row.custom_fields) as Record<string, string>,
-    roomId: row.room_id,
-    rackId: row.rack_id,
-    rackUStart: row.rack_u_start,
-    rackUHeight: row.rack_u_height,
-    installedOnId: row.installed_on_id,
-  };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { AppError, type ApiError, type Result } from '@shared/errors';
+import { CONTENT_SECURITY_POLICY } from '@shared/security/content-security-policy';
 import type { Core } from '../core';
 import { httpStatusFor } from './http-status';
 import { serveStatic } from './static-files';
@@ -28,21 +29,6 @@ export interface WebServer {
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const HOST = '127.0.0.1';
 const HEARTBEAT_MS = 25_000;
-
-/** The same CSP as the Electron window: the renderer needs nothing from anywhere else. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // MUI (emotion) injects <style> elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
