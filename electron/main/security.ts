@@ -1,8 +1,6 @@
 import { app, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/content-security-policy';
 
-
-
 /**
  * Session-wide defences: the CSP header, and no permission for anything
  * (geolocation, notifications, USB, microphone, screen capture, ...) except
