@@ -85,8 +85,8 @@ export interface CheckProfiles {
   get(id: string): CheckProfile | undefined;
   ssh(id: string): SshProfile | undefined;
   snmp(id: string): SnmpProfile | undefined;
-  /** What `checks.profiles` returns, with names and labels in one language. */
-  info(locale?: ProfileLocale): CheckProfileInfo[];
+  /** What `checks.profiles` returns: names and step labels in both UI languages. */
+  info(): CheckProfileInfo[];
 }
 
 /** Everything wrong with the profile files, one line each ("profiles/ssh/x.json: steps[2].parser: ..."). */
@@ -214,16 +214,16 @@ export function loadProfiles(resourcesDir: string): CheckProfiles {
       const p = byId.get(id);
       return p?.kind === 'snmp' ? p : undefined;
     },
-    info: (locale = 'en') => profiles.map((p) => toProfileInfo(p, locale)),
+    info: () => profiles.map(toProfileInfo),
   };
 }
 
-/** A profile as the `checks.profiles` contract shows it (one language: the contract's labels are plain strings). */
-export function toProfileInfo(profile: CheckProfile, locale: ProfileLocale = 'en'): CheckProfileInfo {
+/** A profile as the `checks.profiles` contract shows it: the renderer picks the language. */
+export function toProfileInfo(profile: CheckProfile): CheckProfileInfo {
   return {
     id: profile.id,
     kind: profile.kind,
     name: profile.name,
-    steps: profile.steps.map((s) => ({ id: s.id, label: s.label[locale] })),
+    steps: profile.steps.map((s) => ({ id: s.id, label: s.label })),
   };
 }
