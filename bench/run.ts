@@ -9,6 +9,7 @@ import { storeBench } from './store.bench';
 const suites: Record<string, () => Promise<void>> = {
   store: storeBench,
   assets: assetsBench,
+  checks: async () => (await import('./checks.bench')).checksBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -3,6 +3,7 @@ import type { BackupInfo } from '@shared/domain/backups';
 import type { Language } from '@shared/domain/profile';
 import { AppError } from '@shared/errors';
 import packageJson from '../../package.json';
+import type { CheckTuning } from './checks/jobs/job-context';
 import type { EventBus } from './events/event-bus';
 import { BackupStore } from './store/backups';
 import { LocalStore, restoreDatabaseFile } from './store/local-store';
@@ -20,6 +21,10 @@ export interface CoreStateOptions {
   vaultKey?: string;
   now?: () => number;
   migrations?: readonly Migration[];
+  /** Shipped data (check profiles); default: resources/ of the repository (development, web transport, tests). */
+  resourcesDir?: string;
+  /** Device check timeouts, retries and sampling: tests and benchmarks shorten them. In-process only. */
+  checkTuning?: Partial<CheckTuning>;
 }
 
 const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000;
@@ -62,6 +67,9 @@ export class CoreState {
         dataDir: this.options.dataDir,
         now: this.now,
         vaultKey: this.options.vaultKey ? Buffer.from(this.options.vaultKey, 'base64') : undefined,
+        actor: () => this.settings.profile(),
+        resourcesDir: this.options.resourcesDir,
+        checkTuning: this.options.checkTuning,
       });
       this.timer ??= setInterval(() => void this.store?.backupIfDue().catch(() => undefined), BACKUP_CHECK_INTERVAL_MS).unref();
     } catch (error) {
@@ -101,6 +109,8 @@ export class CoreState {
 
   async restore(file: string): Promise<{ restored: true; schemaVersion: number }> {
     const path = this.backups.resolve(file);
+    // Running checks write into the store about to be replaced: stop them first.
+    this.domainServices?.checks.close();
     if (this.store) {
       await this.backups.create(this.store.db, 'pre-restore', this.now());
       this.store.close();
@@ -118,6 +128,7 @@ export class CoreState {
 
   close(): void {
     clearInterval(this.timer);
+    this.domainServices?.checks.close();
     this.store?.close();
     this.store = null;
   }

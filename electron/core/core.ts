@@ -3,12 +3,14 @@ import { assetTransferContract } from '@shared/api/asset-transfer.contract';
 import { credentialsContract } from '@shared/api/credentials.contract';
 import { ipPlanContract } from '@shared/api/ip-plan.contract';
 import { assetsContract } from '@shared/api/assets.contract';
+import { checksContract } from '@shared/api/checks.contract';
 import { locationsContract } from '@shared/api/locations.contract';
 import { systemContract } from '@shared/api/system.contract';
 import type { Result } from '@shared/errors';
 import { Registry } from './api/registry';
 import { assetTransferHandlers } from './asset-transfer/asset-transfer.handlers';
 import { assetsHandlers } from './assets/assets.handlers';
+import { checksHandlers } from './checks/checks.handlers';
 import { CoreState, type CoreStateOptions } from './core-state';
 import { credentialsHandlers } from './credentials/credentials.handlers';
 import { EventBus, type EventListener } from './events/event-bus';
@@ -44,6 +46,7 @@ export function createCore(options: CoreOptions): Core {
     .register(credentialsContract, credentialsHandlers(() => state.services().credentials))
     .register(ipPlanContract, ipPlanHandlers(() => state.services().ipPlan))
     .register(assetTransferContract, assetTransferHandlers(() => state.services().assetTransfer))
+    .register(checksContract, checksHandlers(() => state.services().checks))
     .assertComplete();
   const ready = state.open();
   return {

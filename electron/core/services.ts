@@ -1,10 +1,22 @@
+import { join } from 'node:path';
+import type { Profile } from '@shared/domain/profile';
 import { createAssetTransferServices } from './asset-transfer/asset-transfer.services';
 import { AssetsService } from './assets/assets.service';
+import { createCheckServices } from './checks/checks.services';
+import type { CheckTuning } from './checks/jobs/job-context';
 import type { EventBus } from './events/event-bus';
 import { CredentialsService } from './credentials/credentials.service';
 import { IpPlanService } from './ip-plan/ip-plan.service';
 import { LocationsService } from './locations/locations.service';
 import type { LocalStore } from './store/local-store';
+
+/**
+ * resources/ of the repository, from where core runs in development and under
+ * the web transport: the bundles out/web/cli.cjs and out/core/utility-entry.cjs
+ * are two levels down, and so is this file (electron/core) when run from source.
+ * A packaged app passes process.resourcesPath/resources instead.
+ */
+export const DEFAULT_RESOURCES_DIR = join(__dirname, '..', '..', 'resources');
 
 /** What every domain service may depend on. */
 export interface ServiceDeps {
@@ -14,6 +26,12 @@ export interface ServiceDeps {
   now: () => number;
   /** Raw 32-byte key for the credentials vault when Electron's safeStorage unwrapped it; a key file is used otherwise. */
   vaultKey?: Buffer;
+  /** The local user who signs what is written (null until the profile is saved). */
+  actor?: () => Profile | null;
+  /** Shipped data (check profiles under profiles/). */
+  resourcesDir?: string;
+  /** Device check timeouts, retries and sampling; tests shorten them. */
+  checkTuning?: Partial<CheckTuning>;
 }
 
 /**
@@ -21,12 +39,22 @@ export interface ServiceDeps {
  * (and again after a restore). One line per domain.
  */
 export function createServices(deps: ServiceDeps) {
+  const credentials = new CredentialsService(deps);
   return {
     locations: new LocationsService(deps.store, deps.events),
     assets: new AssetsService(deps.store, deps.events, deps.now),
-    credentials: new CredentialsService(deps),
+    credentials,
     ipPlan: new IpPlanService(deps.store, deps.events),
     assetTransfer: createAssetTransferServices(deps),
+    checks: createCheckServices({
+      store: deps.store,
+      events: deps.events,
+      now: deps.now,
+      actor: deps.actor ?? (() => null),
+      credentials,
+      resourcesDir: deps.resourcesDir ?? DEFAULT_RESOURCES_DIR,
+      tuning: deps.checkTuning,
+    }),
   };
 }
 

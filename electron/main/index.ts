@@ -92,6 +92,8 @@ function run(): void {
           osLocale,
           nativeBinding: electronNativeBinding(paths.appRoot),
           vaultKey,
+          // electron-builder's extraResources puts resources/ beside the asar; in development core finds the repository's.
+          ...(app.isPackaged ? { resourcesDir: path.join(process.resourcesPath, 'resources') } : {}),
         },
         // Events only arrive after host.start(), by which time the relay exists.
         onEvent: (name, payload) => relay.forwardEvent(name, payload),

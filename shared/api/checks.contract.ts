@@ -34,9 +34,22 @@ export const checksContract = {
     input: z.object({ assetId: Id }),
     output: CheckSettings,
   }),
+  /**
+   * A field left out stays as it is; null resets it to its default (address:
+   * the first management IP; profiles: from type and vendor; lists: empty).
+   * sshProfile '' and snmpProfiles [] mean "none", chosen by a person.
+   */
   'checks.settings.update': method({
     summary: 'Change how an asset is checked; null resets a field to its default.',
-    input: z.object({ assetId: Id, fields: CheckSettingsFields.partial() }),
+    input: z.object({
+      assetId: Id,
+      fields: CheckSettingsFields.extend({
+        snmpProfiles: CheckSettingsFields.shape.snmpProfiles.nullable(),
+        tcpPorts: CheckSettingsFields.shape.tcpPorts.nullable(),
+        httpUrls: CheckSettingsFields.shape.httpUrls.nullable(),
+        legacyAlgorithms: CheckSettingsFields.shape.legacyAlgorithms.nullable(),
+      }).partial(),
+    }),
     output: CheckSettings,
   }),
   /** Start checks for assets or everything under a location (a sweep). Progress arrives as task.progress events with taskId = runId. */

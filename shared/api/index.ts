@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { assetTransferContract } from './asset-transfer.contract';
 import { assetsContract } from './assets.contract';
+import { checksContract } from './checks.contract';
 import { credentialsContract } from './credentials.contract';
 import { mergeContracts } from './define';
 import { eventsContract } from './events.contract';
@@ -9,7 +10,7 @@ import { locationsContract } from './locations.contract';
 import { systemContract } from './system.contract';
 
 /** Every method the renderer can call, declared once; core and both transports derive from it. */
-export const apiContract = mergeContracts(systemContract, locationsContract, assetsContract, credentialsContract, ipPlanContract, assetTransferContract);
+export const apiContract = mergeContracts(systemContract, locationsContract, assetsContract, credentialsContract, ipPlanContract, assetTransferContract, checksContract);
 export type ApiContract = typeof apiContract;
 export type MethodName = keyof ApiContract & string;
 /** What a caller passes (defaults not yet applied). */

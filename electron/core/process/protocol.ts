@@ -24,6 +24,8 @@ export interface CoreInitOptions {
    * the key file in the data directory. Never logged.
    */
   vaultKey?: string;
+  /** Shipped data (check profiles): process.resourcesPath/resources in a packaged app; absent in development (core finds the repository's). */
+  resourcesDir?: string;
 }
 
 /** main → core, always the first message. */
@@ -76,6 +78,7 @@ export function isCoreInitOptions(value: unknown): value is CoreInitOptions {
     (value.language === undefined || (LANGUAGES as readonly unknown[]).includes(value.language)) &&
     isOptionalString(value.osLocale) &&
     isOptionalString(value.nativeBinding) &&
+    isOptionalString(value.resourcesDir) &&
     (value.vaultKey === undefined || isVaultKey(value.vaultKey))
   );
 }

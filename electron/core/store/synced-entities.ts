@@ -9,6 +9,11 @@ export interface SyncedEntity {
   fields: Readonly<Record<string, string>>;
   /** Fields stored as JSON text (arrays, objects). */
   json?: readonly string[];
+  /**
+   * Fields kept out of the audit line: bulky evidence (raw output, a whole
+   * configuration) that the row itself already holds and that never changes.
+   */
+  auditOmit?: readonly string[];
 }
 
 export const syncedEntities = {
@@ -44,6 +49,36 @@ export const syncedEntities = {
     json: ['managementIps', 'customFields'],
   },
   subnet: { table: 'subnets', fields: { siteId: 'site_id', cidr: 'cidr', vlan: 'vlan', gateway: 'gateway', purpose: 'purpose' } },
+  /** Device check evidence: append-only (inserted once, never updated), so it never conflicts. */
+  checkResult: {
+    table: 'check_results',
+    fields: {
+      runId: 'run_id',
+      assetId: 'asset_id',
+      target: 'target',
+      kind: 'kind',
+      profileId: 'profile_id',
+      step: 'step',
+      method: 'method',
+      rawOutput: 'raw_output',
+      parsed: 'parsed',
+      metrics: 'metrics',
+      status: 'status',
+      errorCode: 'error_code',
+      errorMessage: 'error_message',
+      durationMs: 'duration_ms',
+      startedAt: 'started_at',
+      finishedAt: 'finished_at',
+    },
+    json: ['parsed', 'metrics'],
+    auditOmit: ['rawOutput', 'parsed', 'metrics'],
+  },
+  /** One fetched running configuration: append-only, like check results. `changed` is 0 or 1. */
+  configBackup: {
+    table: 'config_backups',
+    fields: { assetId: 'asset_id', fetchedAt: 'fetched_at', command: 'command', sha256: 'sha256', content: 'content', changed: 'changed' },
+    auditOmit: ['content'],
+  },
 } as const satisfies Record<string, SyncedEntity>;
 
 export type SyncedEntityName = keyof typeof syncedEntities;

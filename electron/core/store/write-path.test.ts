@@ -108,4 +108,25 @@ describe('WritePath', () => {
     expect(() => writePath.write([{ entity: 'client', op: 'insert', id: CLIENT_ID, fields: { name: 'A', deleted_at: 1 } }])).toThrow(/no writable field/);
     expect(count('clients')).toBe(0);
   });
+
+  it('keeps bulky evidence out of the audit line but not out of the outbox', () => {
+    const { db, writePath } = setup();
+    const raw = 'display version\n'.repeat(1000);
+    writePath.write([
+      {
+        entity: 'checkResult',
+        op: 'insert',
+        id: '0193a1b2-0000-7000-8000-0000000000e1',
+        fields: {
+          runId: null, assetId: null, target: 'captured', kind: 'captured', profileId: 'huawei-vrp', step: 'version', method: 'pasted',
+          rawOutput: raw, parsed: { version: 'V200R019' }, metrics: {}, status: 'ok', errorCode: null, errorMessage: null,
+          durationMs: 1, startedAt: 1, finishedAt: 2,
+        },
+      },
+    ]);
+    const audit = JSON.parse((db.prepare('SELECT changes FROM audit_log').get() as { changes: string }).changes) as Record<string, unknown>;
+    expect(Object.keys(audit)).toContain('status');
+    expect(Object.keys(audit)).not.toContain('rawOutput');
+    expect(JSON.parse((db.prepare('SELECT fields FROM outbox').get() as { fields: string }).fields).rawOutput).toBe(raw);
+  });
 });

@@ -90,7 +90,7 @@ export class WritePath {
         const values = [mutation.id, ...columns.map(([, , value]) => value), at, at];
         this.prepare(`INSERT INTO ${entity.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...values);
         outboxFields = { ...mutation.fields, createdAt: at, updatedAt: at };
-        changes = Object.fromEntries(columns.map(([field]) => [field, [null, mutation.fields[field]]]));
+        changes = Object.fromEntries(columns.filter(([field]) => audited(entity, field)).map(([field]) => [field, [null, mutation.fields[field]]]));
         break;
       }
       case 'update': {
@@ -100,7 +100,9 @@ export class WritePath {
         const sets = [...columns.map(([, column]) => `${column} = ?`), 'updated_at = ?'];
         this.prepare(`UPDATE ${entity.table} SET ${sets.join(', ')} WHERE id = ?`).run(...columns.map(([, , value]) => value), at, mutation.id);
         outboxFields = { ...Object.fromEntries(columns.map(([field]) => [field, mutation.fields[field]])), updatedAt: at };
-        changes = Object.fromEntries(columns.map(([field, column]) => [field, [before[column], mutation.fields[field]]]));
+        changes = Object.fromEntries(
+          columns.filter(([field]) => audited(entity, field)).map(([field, column]) => [field, [before[column], mutation.fields[field]]]),
+        );
         break;
       }
       case 'delete':
@@ -141,6 +143,10 @@ export class WritePath {
   private prepare(sql: string): Statement<unknown[]> {
     return statement(this.db, sql);
   }
+}
+
+function audited(entity: SyncedEntity, field: string): boolean {
+  return !entity.auditOmit?.includes(field);
 }
 
 function auditAction(op: Mutation['op']): 'create' | 'update' | 'delete' | 'restore' {

@@ -8,10 +8,17 @@ import type { CpuUsage, Fan, MemoryUsage, PowerSupply, TemperatureSensor } from 
 export type MetricValue = number | string;
 export type Metrics = Record<string, MetricValue>;
 
+/**
+ * Units a metric can carry. Beyond what SSH output prints: a UPS's volts,
+ * amps, hertz and minutes, a fan's rpm (SNMP), and milliseconds for the
+ * latency of ping, TCP and HTTP checks.
+ */
+export type MetricUnit = '%' | '°C' | 's' | 'ms' | 'min' | 'bytes' | 'W' | 'V' | 'A' | 'Hz' | 'rpm' | 'count';
+
 export interface MetricSpec {
   name: string;
   kind: 'number' | 'text';
-  unit?: '%' | '°C' | 's' | 'bytes' | 'W' | 'count';
+  unit?: MetricUnit;
   description: string;
 }
 

@@ -1,0 +1,196 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCheckServices } from './checks.services';
+import { checksSetup, RESOURCES_DIR } from './testing/check-fixtures';
+
+/*
+ * The runner end to end on loopback only: real TCP and HTTP servers on
+ * 127.0.0.1, a TCP server that never speaks SSH (a hung login to cancel),
+ * and assets that cannot be checked at all. The lab-backed behaviour (SNMP,
+ * SSH shells, host keys) is in tests/integration/checks.test.ts.
+ */
+
+const servers: (Server | HttpServer)[] = [];
+const sockets = new Set<Socket>();
+afterEach(async () => {
+  for (const socket of sockets) socket.destroy();
+  sockets.clear();
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+async function listen<T extends Server | HttpServer>(server: T): Promise<number> {
+  servers.push(server);
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const FAST = { retryAttempts: 1, tcpTimeoutMs: 1000, httpTimeoutMs: 2000, sshReadyTimeoutMs: 20_000 };
+
+describe('CheckRunner', () => {
+  it('runs TCP and HTTP checks, stores every result, and reports progress and counts', async () => {
+    const { checks, asset, room, seen } = await checksSetup({ tuning: FAST });
+    const open = await listen(createServer(() => {}));
+    const closed = await closedPort();
+    const http = await listen(createHttpServer((_req, res) => res.writeHead(503, { 'content-type': 'text/plain', 'set-cookie': 'session=s3cr3t' }).end('maintenance')));
+    const id = asset({ type: 'server', name: 'web-01', vendor: 'Dell', roomId: room.id, managementIps: ['127.0.0.1'] });
+    checks.settings.update(id, { tcpPorts: [open, closed], httpUrls: [`http://127.0.0.1:${http}/health`] });
+
+    const { runId, total } = checks.runner.start({ assetIds: [id] }, ['tcp', 'http']);
+    expect(total).toBe(3);
+    await checks.runner.settled(runId);
+
+    const results = checks.results.list({ runId, limit: 100 });
+    const byStep = new Map(results.map((r) => [r.step, r]));
+    expect(byStep.get(String(open))).toMatchObject({ kind: 'tcp', status: 'ok', target: `127.0.0.1:${open}`, method: 'tcp-connect', metrics: { 'tcp.connect-ms': expect.any(Number) } });
+    expect(byStep.get(String(closed))).toMatchObject({ status: 'error', errorCode: 'check.refused', metrics: {} });
+    expect(byStep.get(`http://127.0.0.1:${http}/health`)).toMatchObject({ kind: 'http', status: 'failed', errorCode: null, metrics: expect.objectContaining({ 'http.status': 503 }) });
+    const httpResult = checks.results.get(byStep.get(`http://127.0.0.1:${http}/health`)!.id);
+    expect(httpResult.rawOutput).toContain('HTTP 503');
+    expect(httpResult.rawOutput).toContain('maintenance');
+    // A session cookie is a credential: not kept in evidence that is synced.
+    expect(JSON.stringify(httpResult)).not.toContain('s3cr3t');
+
+    expect(checks.results.recentRuns(5)[0]).toMatchObject({ id: runId, status: 'done', total: 3, done: 3, failed: 2, label: 'web-01', kinds: ['tcp', 'http'] });
+    const progress = seen.filter((e) => e.name === 'task.progress').map((e) => e.payload);
+    expect(progress.at(-1)).toEqual({ taskId: runId, label: 'web-01', done: 3, total: 3 });
+    expect(seen.some((e) => e.name === 'records.changed' && (e.payload as { entities: string[] }).entities.includes('checkResult'))).toBe(true);
+    checks.close();
+  });
+
+  it('retries a job that failed before doing anything, when the failure may pass by itself', async () => {
+    const { checks, asset, room } = await checksSetup({ tuning: { ...FAST, retryAttempts: 2, retryBaseDelayMs: 10, retryMaxDelayMs: 20 } });
+    let requests = 0;
+    const http = await listen(
+      createHttpServer((req, res) => {
+        requests += 1;
+        // The first request finds the web server restarting: the connection is reset.
+        if (requests === 1) req.socket.destroy();
+        else res.end('ok');
+      }),
+    );
+    const id = asset({ type: 'server', name: 'web-02', roomId: room.id, managementIps: ['127.0.0.1'] });
+    checks.settings.update(id, { httpUrls: [`http://127.0.0.1:${http}/`] });
+    const { runId } = checks.runner.start({ assetIds: [id] }, ['http']);
+    await checks.runner.settled(runId);
+    expect(requests).toBe(2);
+    expect(checks.results.list({ runId, limit: 10 })).toEqual([expect.objectContaining({ status: 'ok', metrics: expect.objectContaining({ 'http.status': 200 }) })]);
+    checks.close();
+  });
+
+  it('stores one result per step for what cannot run: no address, no credential', async () => {
+    const { checks, asset, room } = await checksSetup({ tuning: FAST });
+    const noAddress = asset({ type: 'switch', name: 'no-ip', vendor: 'Huawei', roomId: room.id });
+    const noCredential = asset({ type: 'server', name: 'no-cred', vendor: 'Dell', roomId: room.id, managementIps: ['127.0.0.1'] });
+    const { runId, total } = checks.runner.start({ assetIds: [noAddress, noCredential] }, ['snmp', 'ssh']);
+    expect(total).toBe(4);
+    await checks.runner.settled(runId);
+    const results = checks.results.list({ runId, limit: 100 });
+    const of = (assetId: string) => results.filter((r) => r.assetId === assetId);
+    // Huawei: three SNMP profiles and nine SSH steps.
+    expect(of(noAddress)).toHaveLength(12);
+    expect(of(noAddress).every((r) => r.status === 'error' && r.errorCode === 'check.no-address')).toBe(true);
+    // A Linux server: two SNMP profiles and five SSH steps.
+    expect(of(noCredential)).toHaveLength(7);
+    expect(of(noCredential).every((r) => r.status === 'error' && r.errorCode === 'check.no-credential')).toBe(true);
+    expect(checks.results.recentRuns(1)[0]).toMatchObject({ status: 'done', done: 4, failed: 4 });
+    checks.close();
+  });
+
+  it('cancels a run: the job in progress is aborted, jobs waiting never start, finished results stay', async () => {
+    const { checks, asset, room, credential, seen } = await checksSetup({ tuning: FAST });
+    // Accepts TCP and never says a word of SSH: the login hangs until it is cancelled.
+    const silent = await listen(createServer(() => {}));
+    const open = await listen(createServer(() => {}));
+    const ids = [1, 2, 3].map((n) => asset({ type: 'server', name: `hung-${n}`, vendor: 'Dell', roomId: room.id, managementIps: ['127.0.0.1'] }));
+    for (const id of ids) checks.settings.update(id, { tcpPorts: [open] });
+    credential({ kind: 'ssh-password', settings: { username: 'ops', port: silent }, secret: { password: 'not-used' } }, ids);
+
+    const { runId, total } = checks.runner.start({ location: { kind: 'room', id: room.id } }, ['tcp', 'ssh']);
+    expect(total).toBe(6);
+    const deadline = Date.now() + 5000;
+    while (checks.results.list({ runId, limit: 10 }).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    const started = performance.now();
+    expect(checks.runner.cancel(runId)).toEqual({ runId });
+    await checks.runner.settled(runId);
+    expect(performance.now() - started).toBeLessThan(2000);
+
+    const run = checks.results.recentRuns(1)[0];
+    expect(run).toMatchObject({ id: runId, status: 'cancelled', finishedAt: expect.any(Number) });
+    expect(run!.done).toBeLessThan(6);
+    const results = checks.results.list({ runId, limit: 100 });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => r.kind === 'tcp' && r.status === 'ok')).toBe(true);
+    // Nothing is reported for the run after the cancel.
+    const lastProgress = seen.filter((e) => e.name === 'task.progress').length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen.filter((e) => e.name === 'task.progress').length).toBe(lastProgress);
+    // Cancelling twice is harmless; an unknown run is not found.
+    expect(checks.runner.cancel(runId)).toEqual({ runId });
+    expect(() => checks.runner.cancel('0190a000-0000-7000-8000-00000000dead')).toThrow(expect.objectContaining({ code: 'check.not-found' }));
+    checks.close();
+  });
+
+  it('sweeps the live hardware under a location, and refuses scopes that do not resolve', async () => {
+    const { checks, asset, room, site, locations } = await checksSetup({ tuning: FAST });
+    const rack = locations.create({ kind: 'rack', roomId: room.id, name: 'A01', heightU: 42 });
+    const inRack = asset({ type: 'switch', name: 'in-rack', roomId: room.id, rackId: rack.id, rackUStart: 1, rackUHeight: 1 });
+    const inRoom = asset({ type: 'ups', name: 'in-room', roomId: room.id });
+    asset({ type: 'os', name: 'CentOS 7', installedOnId: inRoom });
+    asset({ type: 'pdu', name: 'retired', roomId: room.id, status: 'retired' });
+    const other = locations.create({ kind: 'room', siteId: site.id, name: 'elsewhere' });
+    const otherRoom = asset({ type: 'switch', name: 'other-room', roomId: other.id });
+
+    const assetsOf = async (scope: Parameters<typeof checks.runner.start>[0]) => {
+      const { runId } = checks.runner.start(scope, ['ping']);
+      await checks.runner.settled(runId);
+      return new Set(checks.results.list({ runId, limit: 100 }).map((r) => r.assetId));
+    };
+    expect(await assetsOf({ location: { kind: 'site', id: site.id } })).toEqual(new Set([inRack, inRoom, otherRoom]));
+    expect(await assetsOf({ location: { kind: 'room', id: room.id } })).toEqual(new Set([inRack, inRoom]));
+    expect(await assetsOf({ location: { kind: 'rack', id: rack.id } })).toEqual(new Set([inRack]));
+    expect(checks.results.recentRuns(1)[0]?.label).toBe('A01');
+
+    expect(() => checks.runner.start({ location: { kind: 'room', id: '0190a000-0000-7000-8000-00000000dead' } }, ['ping'])).toThrow(expect.objectContaining({ code: 'locations.not-found' }));
+    expect(() => checks.runner.start({ assetIds: [inRack, '0190a000-0000-7000-8000-00000000dead'] }, ['ping'])).toThrow(expect.objectContaining({ code: 'assets.not-found' }));
+    checks.close();
+  });
+
+  it('needs a profile to sign results, and ends runs a previous process left running', async () => {
+    const { checks, asset, room, setActor, store, events, credentials } = await checksSetup({ tuning: FAST });
+    const id = asset({ type: 'switch', name: 's', roomId: room.id });
+    setActor(null);
+    expect(() => checks.runner.start({ assetIds: [id] }, ['ping'])).toThrow(expect.objectContaining({ code: 'profile.required' }));
+    store.db.prepare("INSERT INTO check_runs (id, label, kinds, status, total, started_at) VALUES ('orphan', 'x', '[]', 'running', 3, 1)").run();
+    // The next start of core (services built again over the same store).
+    const again = createCheckServices({ store, events, now: () => 5, actor: () => null, credentials, resourcesDir: RESOURCES_DIR });
+    expect(checks.results.recentRuns(5).find((r) => r.id === 'orphan')).toMatchObject({ status: 'cancelled', finishedAt: 5 });
+    again.close();
+    checks.close();
+  });
+
+  it('emits at most the configured progress events per second however fast jobs finish', async () => {
+    const { checks, asset, room, seen } = await checksSetup({ tuning: { ...FAST, progressPerSecond: 10 } });
+    const ids = Array.from({ length: 40 }, (_, i) => asset({ type: 'switch', name: `sw-${i}`, roomId: room.id }));
+    const started = performance.now();
+    const { runId } = checks.runner.start({ assetIds: ids }, ['ping']);
+    await checks.runner.settled(runId);
+    const elapsed = performance.now() - started;
+    const progress = seen.filter((e) => e.name === 'task.progress');
+    expect(progress.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
+    expect(progress.at(-1)?.payload).toMatchObject({ done: 40, total: 40 });
+    checks.close();
+  });
+});

@@ -1,0 +1,321 @@
+import { AssetFilter, HARDWARE_TYPES } from '@shared/domain/assets';
+import type { CheckScope, RunnableCheckKind } from '@shared/domain/checks';
+import type { Profile } from '@shared/domain/profile';
+import { AppError } from '@shared/errors';
+import type { AssetRow, AssetsRepo } from '../assets/assets.repo';
+import type { CredentialsService } from '../credentials/credentials.service';
+import type { EventBus } from '../events/event-bus';
+import { newId } from '../store/ids';
+import type { LocalStore } from '../store/local-store';
+import { statement } from '../store/statements';
+import { JobFailure, resultError } from './check-failure';
+import { planChecks, type PlannedJob, type PlannedStep } from './check-plan';
+import type { ProfileCatalog } from './check-profiles';
+import { CheckRunsRepo } from './check-runs.repo';
+import type { CheckSettingsService } from './check-settings.service';
+import type { JobContext, CheckTuning } from './jobs/job-context';
+import { runHttp, runPing, runTcp } from './jobs/probe-jobs';
+import { runSnmp } from './jobs/snmp-job';
+import { runSsh } from './jobs/ssh-job';
+import { ProgressThrottle } from './progress-throttle';
+import { ResultRecorder } from './result-recorder';
+import { CheckError, SnmpSessions, type HostKeyPolicy } from './transports';
+import { cancelledError } from './transports/check-error';
+import type { WorkQueue } from './runner/work-queue';
+
+/*
+ * A run: the checks of one asset, a selection, or everything under a client,
+ * site, room or rack (a sweep).
+ *
+ * - `start` resolves the scope, plans every job (check-plan.ts), stores the
+ *   run and returns {runId, total} at once; the jobs go on in the background.
+ * - Every job goes through the one WorkQueue of core (shared by all runs and
+ *   by configuration backups), so its limits hold across everything that
+ *   talks to devices: a global cap, per kind (8 SSH sessions at once: sshd's
+ *   MaxStartups and the VTY lines of a switch), per host (2). A queue per
+ *   run would let two sweeps of the same room double every limit. Each run
+ *   has its own AbortController instead, combined with the queue's signal.
+ * - Each result is written through the write path as soon as its step is
+ *   done, in its own transaction: a crash or a cancel keeps what finished.
+ * - Progress: task.progress {taskId: runId, done, total} per finished job
+ *   (total counts jobs, not steps), and records.changed for checkResult and
+ *   checkRun, at most `progressPerSecond` times a second, always once at the end.
+ * - check_runs holds done / failed (jobs with a result that is error or
+ *   failed) and the status: done, or cancelled by a person (finished results
+ *   are kept; jobs not reached store nothing).
+ * - Retries: a job is tried again (backoff with jitter) only when it failed
+ *   before doing anything and the failure may pass by itself (timeout,
+ *   unreachable, refused: a device rebooting, sshd dropping a handshake).
+ */
+
+export interface CheckRunnerDeps {
+  store: LocalStore;
+  events: EventBus;
+  now: () => number;
+  actor: () => Profile | null;
+  assets: AssetsRepo;
+  settings: CheckSettingsService;
+  credentials: CredentialsService;
+  profiles: ProfileCatalog;
+  hostKeyPolicy: HostKeyPolicy;
+  queue: WorkQueue;
+  tuning: CheckTuning;
+}
+
+interface ActiveRun {
+  id: string;
+  label: string;
+  total: number;
+  done: number;
+  failed: number;
+  settled: number;
+  cancelled: boolean;
+  controller: AbortController;
+  sessions: SnmpSessions;
+  progress: ProgressThrottle;
+  finished: Promise<void>;
+  resolveFinished: () => void;
+}
+
+/** Assets a sweep leaves out: retired equipment is off the network. */
+const SWEPT_STATUSES = ['in-use', 'spare', 'faulty'] as const;
+
+export class CheckRunner {
+  private readonly runs: CheckRunsRepo;
+  private readonly recorder: ResultRecorder;
+  private readonly active = new Map<string, ActiveRun>();
+
+  constructor(private readonly deps: CheckRunnerDeps) {
+    this.runs = new CheckRunsRepo(deps.store.db);
+    this.recorder = new ResultRecorder(deps.store);
+    // Runs a previous process left behind will never finish.
+    this.runs.endOrphans(deps.now());
+  }
+
+  start(scope: CheckScope, kinds: readonly RunnableCheckKind[]): { runId: string; total: number } {
+    if (!this.deps.actor()) throw new AppError('profile.required', 'Set your name and role before running checks: results are signed with it');
+    const profiles = this.deps.profiles.get();
+    const { assets, label } = this.resolve(scope);
+    const uniqueKinds = [...new Set(kinds)];
+    const jobs = assets.flatMap((row) =>
+      planChecks({
+        asset: { id: row.id, name: row.name },
+        settings: this.deps.settings.forAsset(row),
+        kinds: uniqueKinds,
+        credentials: this.deps.credentials.list({ assetId: row.id }).map((c) => ({ id: c.id, kind: c.kind })),
+        profiles,
+      }),
+    );
+
+    const runId = newId();
+    this.runs.create({ id: runId, label, kinds: uniqueKinds, total: jobs.length, startedAt: this.deps.now() });
+    let resolveFinished = () => {};
+    const run: ActiveRun = {
+      id: runId,
+      label,
+      total: jobs.length,
+      done: 0,
+      failed: 0,
+      settled: 0,
+      cancelled: false,
+      controller: new AbortController(),
+      sessions: new SnmpSessions(),
+      progress: new ProgressThrottle(1000 / Math.max(1, this.deps.tuning.progressPerSecond), () => this.emitProgress(run)),
+      finished: new Promise<void>((resolve) => (resolveFinished = resolve)),
+      resolveFinished: () => resolveFinished(),
+    };
+    this.active.set(runId, run);
+    run.progress.tick();
+    if (jobs.length === 0) this.settle(run);
+    // After the caller has its runId: results and events of fast jobs come after the answer.
+    setImmediate(() => {
+      for (const job of jobs) this.launch(run, job);
+    });
+    return { runId, total: jobs.length };
+  }
+
+  /** Stops a run: jobs in progress are aborted, jobs not started never start. Results already stored stay. */
+  cancel(runId: string): { runId: string } {
+    const run = this.active.get(runId);
+    if (!run) {
+      if (!this.runs.get(runId)) throw new AppError('check.not-found', `No check run ${runId}`, { details: { runId } });
+      return { runId };
+    }
+    if (!run.cancelled) {
+      run.cancelled = true;
+      run.controller.abort(cancelledError({ runId }));
+      this.runs.finish(runId, 'cancelled', this.deps.now());
+      run.progress.flush();
+      run.progress.stop();
+    }
+    return { runId };
+  }
+
+  /** Resolves when the run has no job left running (at once for a run that is not active). For tests and shutdown. */
+  settled(runId: string): Promise<void> {
+    return this.active.get(runId)?.finished ?? Promise.resolve();
+  }
+
+  /** Cancels every run (core is closing or the store is being replaced). */
+  close(): void {
+    for (const runId of [...this.active.keys()]) this.cancel(runId);
+  }
+
+  private resolve(scope: CheckScope): { assets: AssetRow[]; label: string } {
+    const repo = this.deps.assets;
+    if ('assetIds' in scope) {
+      const ids = [...new Set(scope.assetIds)];
+      const rows = repo.byIds(ids);
+      const missing = ids.filter((id) => !rows.some((row) => row.id === id));
+      if (missing.length > 0) throw new AppError('assets.not-found', `${missing.length} of the assets to check do not exist (or were deleted)`, { details: { missing: missing.slice(0, 50) } });
+      const first = rows[0] as AssetRow;
+      return { assets: rows, label: rows.length === 1 ? first.name : `${first.name} +${rows.length - 1}` };
+    }
+    const { kind, id } = scope.location;
+    const table = { client: 'clients', site: 'sites', room: 'rooms', rack: 'racks' }[kind];
+    const location = statement(this.deps.store.db, `SELECT name FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as { name: string } | undefined;
+    if (!location) throw new AppError('locations.not-found', `No ${kind} ${id}`, { details: { kind, id } });
+    const filter = AssetFilter.parse({ location: { kind, id }, types: [...HARDWARE_TYPES], statuses: [...SWEPT_STATUSES] });
+    const assets = [...repo.iterate({ filter, sort: { field: 'name', direction: 'asc' }, warrantyCutoff: '' })];
+    return { assets, label: location.name };
+  }
+
+  private launch(run: ActiveRun, job: PlannedJob): void {
+    const recorded = new Set<string>();
+    let problem = false;
+    const ctx: JobContext = {
+      runId: run.id,
+      assetId: job.asset.id,
+      tuning: this.deps.tuning,
+      now: this.deps.now,
+      credential: (id) => this.deps.credentials.reveal(id).spec,
+      hostKeyPolicy: this.deps.hostKeyPolicy,
+      snmpSessions: run.sessions,
+      record: (step, draft) => {
+        const key = `${step.profileId}\u0000${step.step}`;
+        if (recorded.has(key)) return null;
+        recorded.add(key);
+        try {
+          const result = this.recorder.record({ ...draft, runId: run.id, assetId: job.asset.id, kind: job.kind, target: draft.target ?? step.target, profileId: step.profileId, step: step.step });
+          if (result.status === 'error' || result.status === 'failed') problem = true;
+          return result;
+        } catch (error) {
+          // The store went away (core closing) or refused the row: the run cannot keep it, the others go on.
+          process.stderr.write(`walkdown checks: result of ${job.asset.name} ${step.profileId}/${step.step} not stored: ${(error as Error).message}\n`);
+          return null;
+        }
+      },
+    };
+    const fillRemaining = (error: unknown) => {
+      const failure = resultError(error);
+      for (const step of job.steps) {
+        const at = this.deps.now();
+        ctx.record(step, { method: null, rawOutput: '', parsed: null, metrics: {}, error: failure, durationMs: 0, startedAt: at, finishedAt: at });
+      }
+    };
+
+    if (job.work.type === 'unavailable') {
+      fillRemaining(new AppError(job.work.code, job.work.message));
+      this.jobDone(run, { counted: true, problem });
+      return;
+    }
+    void this.deps.queue
+      .add({
+        kind: job.kind,
+        host: job.host,
+        timeoutMs: this.jobTimeoutMs(job),
+        run: (signal) => this.execute(job, ctx, AbortSignal.any([signal, run.controller.signal])),
+      })
+      .then(
+        (outcome) => {
+          const cancelled = !outcome.ok && (run.cancelled || resultError(outcome.error).code === 'check.cancelled');
+          if (!outcome.ok && !cancelled) fillRemaining(outcome.error);
+          this.jobDone(run, { counted: !cancelled, problem });
+        },
+        (error: unknown) => {
+          process.stderr.write(`walkdown checks: job failed unexpectedly: ${(error as Error).message}\n`);
+          this.jobDone(run, { counted: true, problem: true });
+        },
+      );
+  }
+
+  private async execute(job: PlannedJob, ctx: JobContext, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : cancelledError();
+    const step = job.steps[0] as PlannedStep;
+    const work = job.work;
+    switch (work.type) {
+      case 'ping':
+        return runPing(ctx, step, work.address, signal);
+      case 'tcp':
+        return runTcp(ctx, step, work.address, work.port, signal);
+      case 'http':
+        return runHttp(ctx, step, work.url, signal);
+      case 'snmp':
+        return runSnmp(ctx, job.steps, work.address, work.credentialId, work.profiles, signal);
+      case 'ssh':
+        return runSsh(ctx, job.steps, work, signal);
+      case 'unavailable':
+        throw new AppError(work.code, work.message);
+    }
+  }
+
+  /** A backstop only: each transport has its own, shorter timeouts. */
+  private jobTimeoutMs(job: PlannedJob): number {
+    const t = this.deps.tuning;
+    const slack = 10_000;
+    switch (job.work.type) {
+      case 'ping':
+        return t.pingCount * (t.pingTimeoutMs + 250) + slack;
+      case 'tcp':
+        return t.tcpTimeoutMs + slack;
+      case 'http':
+        return t.httpTimeoutMs + slack;
+      case 'snmp':
+        return job.steps.length * (120_000 + (t.snmpSampleIntervalMs ?? 15_000)) + slack;
+      case 'ssh':
+        return t.sshReadyTimeoutMs + job.steps.length * t.sshCommandTimeoutMs + 2 * slack;
+      default:
+        return slack;
+    }
+  }
+
+  private jobDone(run: ActiveRun, outcome: { counted: boolean; problem: boolean }): void {
+    run.settled += 1;
+    if (outcome.counted && !run.cancelled) {
+      run.done += 1;
+      if (outcome.problem) run.failed += 1;
+      try {
+        this.runs.progress(run.id, run.done, run.failed);
+      } catch {
+        // The store is closing; the run ends with it.
+      }
+      run.progress.tick();
+    }
+    if (run.settled >= run.total) this.settle(run);
+  }
+
+  private settle(run: ActiveRun): void {
+    this.active.delete(run.id);
+    if (!run.cancelled) {
+      try {
+        this.runs.finish(run.id, 'done', this.deps.now());
+      } catch {
+        // The store is closing.
+      }
+      run.progress.flush();
+    }
+    run.progress.stop();
+    void run.sessions.close().finally(() => run.resolveFinished());
+  }
+
+  private emitProgress(run: ActiveRun): void {
+    this.deps.events.emit('task.progress', { taskId: run.id, label: run.label, done: run.done, total: run.total });
+    this.deps.events.emit('records.changed', { entities: ['checkResult', 'checkRun'] });
+  }
+}
+
+/** The retry rule of the check queue: only what failed before doing anything, and may pass by itself. */
+export function retryableCheckFailure(error: unknown): boolean {
+  if (error instanceof JobFailure) return error.retryable;
+  return error instanceof CheckError && error.retryable;
+}
