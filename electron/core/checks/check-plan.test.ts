@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckSettings } from '@shared/domain/checks';
-import { planChecks, type PlanInput } from './check-plan';
+import { planChecks, splitPings, type PlanInput } from './check-plan';
 import { loadProfiles } from './profiles/profile-loader';
 import { RESOURCES_DIR } from './testing/check-fixtures';
 
@@ -90,5 +90,16 @@ describe('planChecks', () => {
 
   it('writes IPv6 targets with brackets', () => {
     expect(plan({ settings: settings({ address: 'fd00::1', tcpPorts: [22] }), kinds: ['tcp'] })[0]?.steps[0]?.target).toBe('[fd00::1]:22');
+  });
+
+  it('puts the pings of a run together for one sweep; pings without an address stay apart', () => {
+    const other = { id: '0190a000-0000-7000-8000-000000000002', name: 'no-ip' };
+    const jobs = [...plan({ kinds: ['ping', 'ssh'] }), ...planChecks({ asset: other, settings: settings({ address: null }), kinds: ['ping'], credentials: [], profiles })];
+    const { pings, rest } = splitPings(jobs);
+    expect(pings.map((j) => [j.asset.id, j.work.address, j.steps])).toEqual([[asset.id, '10.1.1.1', [{ profileId: 'ping', step: 'ping', target: '10.1.1.1' }]]]);
+    expect(rest.map((j) => [j.kind, j.work.type])).toEqual([
+      ['ssh', 'ssh'],
+      ['ping', 'unavailable'],
+    ]);
   });
 });

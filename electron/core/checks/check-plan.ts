@@ -8,7 +8,8 @@ import type { CheckProfiles, SnmpProfile, SshProfile } from './profiles/profile-
  * a list of jobs, each run by one queue slot, each producing one result per
  * step.
  *
- *   ping   one job: ICMP echo to the address                     (profile 'ping', step 'ping')
+ *   ping   one job: ICMP echo to the address                     (profile 'ping', step 'ping');
+ *          a run sends all its pings as one sweep job (splitPings)
  *   tcp    one job per port in the settings                      (profile 'tcp', step '<port>')
  *   http   one job per URL in the settings (needs no address)    (profile 'http', step '<url>')
  *   snmp   one job for all SNMP profiles of the asset, in order, sharing the run's
@@ -116,6 +117,24 @@ export function planChecks(input: PlanInput): PlannedJob[] {
     }
   }
   return jobs;
+}
+
+/** A planned ping that has an address to ping. */
+export type PingJob = PlannedJob & { work: { type: 'ping'; address: string } };
+
+/**
+ * A run's pings go out together: one queue job, one fping process per chunk
+ * (check-runner.ts), not one process per asset. Pings without an address
+ * stay in `rest` (they are stored as check.no-address at once).
+ */
+export function splitPings(jobs: readonly PlannedJob[]): { pings: PingJob[]; rest: PlannedJob[] } {
+  const pings: PingJob[] = [];
+  const rest: PlannedJob[] = [];
+  for (const job of jobs) {
+    if (job.work.type === 'ping') pings.push(job as PingJob);
+    else rest.push(job);
+  }
+  return { pings, rest };
 }
 
 /** `address:port`, with brackets around an IPv6 address. */

@@ -1,8 +1,26 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { JobFailure } from './check-failure';
 import { createCheckServices } from './checks.services';
+import type { JobContext } from './jobs/job-context';
+import { runPingSweep } from './jobs/probe-jobs';
 import { checksSetup, RESOURCES_DIR } from './testing/check-fixtures';
+import type * as transports from './transports';
+import { pingSweep, type PingResult, type PingTarget } from './transports';
+import { cancelledError, CheckError } from './transports/check-error';
+
+// The real pingSweep unless a test says otherwise: the ping tests must not depend on fping's capability here.
+vi.mock('./transports', async (importOriginal) => {
+  const actual = await importOriginal<typeof transports>();
+  return { ...actual, pingSweep: vi.fn(actual.pingSweep) };
+});
+const sweep = vi.mocked(pingSweep);
+
+function pingAnswer(address: string, received: number, error?: PingResult['error']): PingResult {
+  if (error) return { address, alive: false, sent: 2, received: 0, lossPercent: 100, rttMs: null, method: 'fping', error };
+  return { address, alive: received > 0, sent: 2, received, lossPercent: received > 0 ? 0 : 100, rttMs: received > 0 ? { min: 0.1, avg: 0.2, max: 0.3 } : null, method: 'fping' };
+}
 
 /*
  * The runner end to end on loopback only: real TCP and HTTP servers on
@@ -14,6 +32,7 @@ import { checksSetup, RESOURCES_DIR } from './testing/check-fixtures';
 const servers: (Server | HttpServer)[] = [];
 const sockets = new Set<Socket>();
 afterEach(async () => {
+  sweep.mockClear();
   for (const socket of sockets) socket.destroy();
   sockets.clear();
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
@@ -192,5 +211,94 @@ describe('CheckRunner', () => {
     expect(progress.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
     expect(progress.at(-1)?.payload).toMatchObject({ done: 40, total: 40 });
     checks.close();
+  });
+
+  it('pings every asset of a run in one sweep job and stores one result per asset, as a single ping would', async () => {
+    const { checks, asset, room, seen } = await checksSetup({ tuning: { ...FAST, pingCount: 2 } });
+    sweep.mockImplementationOnce((targets: readonly PingTarget[]) =>
+      Promise.resolve(targets.map((t) => (t.address === '10.9.0.1' ? pingAnswer(t.address, 2) : t.address === '10.9.0.2' ? pingAnswer(t.address, 0) : pingAnswer(t.address, 0, { code: 'check.unreachable', message: `${t.address}: the name does not resolve` })))),
+    );
+    const up = asset({ type: 'switch', name: 'up', roomId: room.id, managementIps: ['10.9.0.1'] });
+    const down = asset({ type: 'switch', name: 'down', roomId: room.id, managementIps: ['10.9.0.2'] });
+    const unknown = asset({ type: 'switch', name: 'unknown', roomId: room.id });
+    checks.settings.update(unknown, { address: 'gone.invalid' });
+    const noAddress = asset({ type: 'switch', name: 'no-ip', roomId: room.id });
+
+    const { runId, total } = checks.runner.start({ location: { kind: 'room', id: room.id } }, ['ping']);
+    // total still counts one job per asset's ping.
+    expect(total).toBe(4);
+    await checks.runner.settled(runId);
+
+    expect(sweep).toHaveBeenCalledTimes(1);
+    expect(sweep.mock.calls[0]?.[0]).toEqual([{ address: '10.9.0.2' }, { address: 'gone.invalid' }, { address: '10.9.0.1' }]);
+    expect(sweep.mock.calls[0]?.[1]).toEqual({ count: 2, timeoutMs: expect.any(Number) });
+    const results = checks.results.list({ runId, limit: 10 });
+    const of = (id: string) => results.find((r) => r.assetId === id);
+    expect(results).toHaveLength(4);
+    expect(of(up)).toMatchObject({ kind: 'ping', profileId: 'ping', step: 'ping', target: '10.9.0.1', method: 'fping', status: 'ok', errorCode: null, metrics: { 'ping.received': 2, 'ping.loss-percent': 0, 'ping.rtt-avg-ms': 0.2 } });
+    expect(checks.results.get(of(up)!.id).rawOutput).toBe('fping 10.9.0.1: 2 sent, 2 received, 0% loss, rtt min/avg/max = 0.1/0.2/0.3 ms');
+    expect(of(down)).toMatchObject({ method: 'fping', status: 'failed', errorCode: 'check.unreachable', metrics: { 'ping.received': 0, 'ping.loss-percent': 100 } });
+    expect(of(unknown)).toMatchObject({ method: null, status: 'error', errorCode: 'check.unreachable', metrics: {} });
+    expect(of(noAddress)).toMatchObject({ status: 'error', errorCode: 'check.no-address' });
+    expect(checks.results.recentRuns(1)[0]).toMatchObject({ id: runId, status: 'done', total: 4, done: 4, failed: 3 });
+    expect(seen.filter((e) => e.name === 'task.progress').at(-1)?.payload).toMatchObject({ taskId: runId, done: 4, total: 4 });
+    checks.close();
+  });
+
+  it('cancels a ping sweep at once: nothing stored, nothing counted', async () => {
+    const { checks, asset, room } = await checksSetup({ tuning: FAST });
+    let aborted = false;
+    sweep.mockImplementationOnce(
+      (_targets, _options, signal: AbortSignal) =>
+        new Promise<PingResult[]>((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(cancelledError());
+          });
+        }),
+    );
+    const ids = [1, 2, 3].map((n) => asset({ type: 'switch', name: `sw-${n}`, roomId: room.id, managementIps: [`10.9.1.${n}`] }));
+    const { runId } = checks.runner.start({ assetIds: ids }, ['ping']);
+    while (sweep.mock.calls.length === 0) await new Promise((r) => setTimeout(r, 5));
+    const started = performance.now();
+    checks.runner.cancel(runId);
+    await checks.runner.settled(runId);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(aborted).toBe(true);
+    expect(checks.results.list({ runId, limit: 10 })).toEqual([]);
+    expect(checks.results.recentRuns(1)[0]).toMatchObject({ status: 'cancelled', done: 0 });
+    checks.close();
+  });
+
+  it('sweeps in chunks, storing each chunk as it returns; a later chunk failing is not retried', async () => {
+    const stored: string[] = [];
+    const ctx = {
+      tuning: { pingCount: 3, pingTimeoutMs: 500 },
+      now: () => 1,
+      record: (step: { step: string }) => {
+        stored.push(step.step);
+        return null;
+      },
+    } as unknown as JobContext;
+    const targets = ['a', 'b', 'c', 'd', 'e'].map((name, i) => ({ ctx, step: { profileId: 'ping', step: name, target: `10.9.2.${i}` }, address: `10.9.2.${i}` }));
+    sweep.mockImplementation((chunk: readonly PingTarget[]) => Promise.resolve(chunk.map((t) => pingAnswer(t.address, 1))));
+    const batches: string[][] = [];
+    await runPingSweep(targets, new AbortController().signal, (done) => batches.push(done.map((t) => t.step.step)), 2);
+    expect(sweep).toHaveBeenCalledTimes(3);
+    expect(batches).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(stored).toEqual(['a', 'b', 'c', 'd', 'e']);
+
+    sweep.mockReset();
+    sweep.mockResolvedValueOnce(targets.slice(0, 2).map((t) => pingAnswer(t.address, 1)));
+    sweep.mockRejectedValueOnce(new CheckError('check.timeout', 'slow'));
+    const failure = await runPingSweep(targets, new AbortController().signal, () => {}, 2).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(JobFailure);
+    expect((failure as JobFailure).retryable).toBe(false);
+    sweep.mockRejectedValueOnce(new CheckError('check.timeout', 'slow'));
+    // Nothing stored yet: the transport's own error, retried by the queue if it may pass.
+    await expect(runPingSweep(targets, new AbortController().signal, () => {}, 2)).rejects.toBeInstanceOf(CheckError);
+    sweep.mockReset();
+    const actual = await vi.importActual<typeof transports>('./transports');
+    sweep.mockImplementation(actual.pingSweep);
   });
 });

@@ -9,12 +9,12 @@ import { newId } from '../store/ids';
 import type { LocalStore } from '../store/local-store';
 import { statement } from '../store/statements';
 import { JobFailure, resultError } from './check-failure';
-import { planChecks, type PlannedJob, type PlannedStep } from './check-plan';
+import { planChecks, splitPings, type PingJob, type PlannedJob, type PlannedStep } from './check-plan';
 import type { ProfileCatalog } from './check-profiles';
 import { CheckRunsRepo } from './check-runs.repo';
 import type { CheckSettingsService } from './check-settings.service';
 import type { JobContext, CheckTuning } from './jobs/job-context';
-import { runHttp, runPing, runTcp } from './jobs/probe-jobs';
+import { PING_SWEEP_CHUNK, runHttp, runPingSweep, runTcp, type PingSweepTarget } from './jobs/probe-jobs';
 import { runSnmp } from './jobs/snmp-job';
 import { runSsh } from './jobs/ssh-job';
 import { ProgressThrottle } from './progress-throttle';
@@ -37,15 +37,24 @@ import type { WorkQueue } from './runner/work-queue';
  *   has its own AbortController instead, combined with the queue's signal.
  * - Each result is written through the write path as soon as its step is
  *   done, in its own transaction: a crash or a cancel keeps what finished.
+ * - Pings: all pings of a run with an address are one queue job (kind
+ *   'ping', host 'sweep:<runId>') calling pingSweep once per chunk of
+ *   PING_SWEEP_CHUNK addresses (one fping process each), not one job and one
+ *   process per asset. Each asset still gets its own ping result, stored as
+ *   soon as its chunk returns.
  * - Progress: task.progress {taskId: runId, done, total} per finished job
- *   (total counts jobs, not steps), and records.changed for checkResult and
+ *   (total counts planned jobs, not steps: an asset's ping counts as one
+ *   even though the run's pings share one queue job; its chunk adds one per
+ *   asset when it is stored), and records.changed for checkResult and
  *   checkRun, at most `progressPerSecond` times a second, always once at the end.
- * - check_runs holds done / failed (jobs with a result that is error or
- *   failed) and the status: done, or cancelled by a person (finished results
+ * - check_runs holds done / failed (planned jobs with a result that is error
+ *   or failed) and the status: done, or cancelled by a person (finished results
  *   are kept; jobs not reached store nothing).
  * - Retries: a job is tried again (backoff with jitter) only when it failed
  *   before doing anything and the failure may pass by itself (timeout,
  *   unreachable, refused: a device rebooting, sshd dropping a handshake).
+ *   In a ping sweep a single address's failure (a name that does not
+ *   resolve) is that asset's result, not a failure of the job: not retried.
  */
 
 export interface CheckRunnerDeps {
@@ -129,7 +138,9 @@ export class CheckRunner {
     if (jobs.length === 0) this.settle(run);
     // After the caller has its runId: results and events of fast jobs come after the answer.
     setImmediate(() => {
-      for (const job of jobs) this.launch(run, job);
+      const { pings, rest } = splitPings(jobs);
+      if (pings.length > 0) this.launchPingSweep(run, pings);
+      for (const job of rest) this.launch(run, job);
     });
     return { runId, total: jobs.length };
   }
@@ -180,7 +191,8 @@ export class CheckRunner {
     return { assets, label: location.name };
   }
 
-  private launch(run: ActiveRun, job: PlannedJob): void {
+  /** The context a job of one asset records its steps through; `problem()` says whether one was error or failed. */
+  private jobContext(run: ActiveRun, job: PlannedJob): { ctx: JobContext; problem: () => boolean; fillRemaining: (error: unknown) => void } {
     const recorded = new Set<string>();
     let problem = false;
     const ctx: JobContext = {
@@ -213,10 +225,14 @@ export class CheckRunner {
         ctx.record(step, { method: null, rawOutput: '', parsed: null, metrics: {}, error: failure, durationMs: 0, startedAt: at, finishedAt: at });
       }
     };
+    return { ctx, problem: () => problem, fillRemaining };
+  }
 
+  private launch(run: ActiveRun, job: PlannedJob): void {
+    const { ctx, problem, fillRemaining } = this.jobContext(run, job);
     if (job.work.type === 'unavailable') {
       fillRemaining(new AppError(job.work.code, job.work.message));
-      this.jobDone(run, { counted: true, problem });
+      this.jobDone(run, { counted: true, units: 1, problems: problem() ? 1 : 0 });
       return;
     }
     void this.deps.queue
@@ -230,13 +246,62 @@ export class CheckRunner {
         (outcome) => {
           const cancelled = !outcome.ok && (run.cancelled || resultError(outcome.error).code === 'check.cancelled');
           if (!outcome.ok && !cancelled) fillRemaining(outcome.error);
-          this.jobDone(run, { counted: !cancelled, problem });
+          this.jobDone(run, { counted: !cancelled, units: 1, problems: problem() ? 1 : 0 });
         },
         (error: unknown) => {
           process.stderr.write(`walkdown checks: job failed unexpectedly: ${(error as Error).message}\n`);
-          this.jobDone(run, { counted: true, problem: true });
+          this.jobDone(run, { counted: true, units: 1, problems: 1 });
         },
       );
+  }
+
+  /**
+   * Every ping of the run as one queue job. Each asset counts as one
+   * finished job when its chunk is stored; when the job fails part-way the
+   * assets not reached get its error (or, cancelled, nothing).
+   */
+  private launchPingSweep(run: ActiveRun, pings: readonly PingJob[]): void {
+    type Item = PingSweepTarget & { problem: () => boolean; fillRemaining: (error: unknown) => void; counted: boolean };
+    const items: Item[] = pings.map((job) => ({ ...this.jobContext(run, job), step: job.steps[0] as PlannedStep, address: job.work.address, counted: false }));
+    const finish = (done: readonly Item[], counted: boolean) => {
+      const fresh = done.filter((item) => !item.counted);
+      if (fresh.length === 0) return;
+      for (const item of fresh) item.counted = true;
+      this.jobDone(run, { counted, units: fresh.length, problems: fresh.filter((item) => item.problem()).length });
+    };
+    void this.deps.queue
+      .add({
+        kind: 'ping',
+        host: `sweep:${run.id}`,
+        timeoutMs: this.pingSweepTimeoutMs(items.length),
+        run: async (signal) => {
+          const combined = AbortSignal.any([signal, run.controller.signal]);
+          if (combined.aborted) throw combined.reason instanceof Error ? combined.reason : cancelledError();
+          await runPingSweep(items, combined, (done) => finish(done, true));
+        },
+      })
+      .then(
+        (outcome) => {
+          const cancelled = !outcome.ok && (run.cancelled || resultError(outcome.error).code === 'check.cancelled');
+          if (!outcome.ok && !cancelled) for (const item of items) if (!item.counted) item.fillRemaining(outcome.error);
+          finish(items, !cancelled);
+        },
+        (error: unknown) => {
+          process.stderr.write(`walkdown checks: ping sweep failed unexpectedly: ${(error as Error).message}\n`);
+          for (const item of items) if (!item.counted) item.fillRemaining(error);
+          finish(items, true);
+        },
+      );
+  }
+
+  /** A backstop only: fping's own budget per chunk, or the system ping's (16 at a time) where fping cannot run. */
+  private pingSweepTimeoutMs(addresses: number): number {
+    const t = this.deps.tuning;
+    const chunks = Math.ceil(addresses / PING_SWEEP_CHUNK);
+    const perChunk = Math.min(addresses, PING_SWEEP_CHUNK);
+    const fping = (t.pingCount - 1) * 250 + t.pingTimeoutMs + perChunk * t.pingCount + 5_000;
+    const systemPing = Math.ceil(perChunk / 16) * ((t.pingCount - 1) * 1000 + 2 * t.pingTimeoutMs + 5_000);
+    return chunks * (fping + systemPing) + 10_000;
   }
 
   private async execute(job: PlannedJob, ctx: JobContext, signal: AbortSignal): Promise<void> {
@@ -245,7 +310,8 @@ export class CheckRunner {
     const work = job.work;
     switch (work.type) {
       case 'ping':
-        return runPing(ctx, step, work.address, signal);
+        // A run's pings go out as one sweep (launchPingSweep), never as a job of their own.
+        return runPingSweep([{ ctx, step, address: work.address }], signal, () => {});
       case 'tcp':
         return runTcp(ctx, step, work.address, work.port, signal);
       case 'http':
@@ -265,7 +331,7 @@ export class CheckRunner {
     const slack = 10_000;
     switch (job.work.type) {
       case 'ping':
-        return t.pingCount * (t.pingTimeoutMs + 250) + slack;
+        return this.pingSweepTimeoutMs(1);
       case 'tcp':
         return t.tcpTimeoutMs + slack;
       case 'http':
@@ -279,11 +345,12 @@ export class CheckRunner {
     }
   }
 
-  private jobDone(run: ActiveRun, outcome: { counted: boolean; problem: boolean }): void {
-    run.settled += 1;
+  /** `units` planned jobs have settled (one, or the assets of a ping sweep chunk); `problems` of them have an error or failed result. */
+  private jobDone(run: ActiveRun, outcome: { counted: boolean; units: number; problems: number }): void {
+    run.settled += outcome.units;
     if (outcome.counted && !run.cancelled) {
-      run.done += 1;
-      if (outcome.problem) run.failed += 1;
+      run.done += outcome.units;
+      run.failed += outcome.problems;
       try {
         this.runs.progress(run.id, run.done, run.failed);
       } catch {

@@ -1,30 +1,79 @@
 import { put, type Metrics } from '../parsers/metrics';
+import { JobFailure } from '../check-failure';
 import type { PlannedStep } from '../check-plan';
-import { httpCheck, ping, tcpConnect, type HttpResult, type PingResult } from '../transports';
+import { httpCheck, pingSweep, tcpConnect, type HttpResult, type PingResult } from '../transports';
 import type { JobContext } from './job-context';
 
 /*
  * The one-step probes: ping, a TCP port, an HTTP(S) URL. Each stores one
  * result; a transport error is thrown for the runner (which retries it when
- * it may pass, then stores it). The raw output of a probe is a short text
+ * it may pass, then stores it). The pings of a run go together, as one
+ * sweep (runPingSweep). The raw output of a probe is a short text
  * account of what happened; `parsed` holds the transport's whole answer.
  */
 
-export async function runPing(ctx: JobContext, step: PlannedStep, address: string, signal: AbortSignal): Promise<void> {
-  const startedAt = ctx.now();
-  const began = performance.now();
-  const result = await ping({ address }, { count: ctx.tuning.pingCount, timeoutMs: ctx.tuning.pingTimeoutMs }, signal);
-  ctx.record(step, {
-    method: result.method,
-    rawOutput: pingText(result),
-    parsed: result,
-    metrics: pingMetrics(result),
-    error: result.alive ? null : { code: 'check.unreachable', message: `${address}: no reply to ${result.sent} pings` },
-    measured: true,
-    durationMs: performance.now() - began,
-    startedAt,
-    finishedAt: ctx.now(),
-  });
+/** One asset's ping in a run's ping sweep. */
+export interface PingSweepTarget {
+  ctx: JobContext;
+  step: PlannedStep;
+  address: string;
+}
+
+/** Addresses per fping process in a sweep (pingSweep would take 1024; smaller chunks store results and report progress sooner). */
+export const PING_SWEEP_CHUNK = 256;
+
+/**
+ * The pings of a whole run: one `pingSweep` (one fping process) per chunk of
+ * `chunkSize` targets instead of one process per asset. Each target gets the
+ * result a single ping would have stored (same metrics, method, status and
+ * raw output); an address that cannot be pinged at all (not an address, a
+ * name that does not resolve) is stored as the error `ping()` would have
+ * thrown. Results of a chunk are stored as soon as its pingSweep returns,
+ * then `onStored` hears which targets are done. A failure after a chunk was
+ * stored is not retried (JobFailure); the runner stores the rest with it.
+ */
+export async function runPingSweep<T extends PingSweepTarget>(targets: readonly T[], signal: AbortSignal, onStored: (done: readonly T[]) => void, chunkSize = PING_SWEEP_CHUNK): Promise<void> {
+  const first = targets[0];
+  if (!first) return;
+  const { tuning } = first.ctx;
+  for (let i = 0; i < targets.length; i += chunkSize) {
+    const chunk = targets.slice(i, i + chunkSize);
+    const startedAt = first.ctx.now();
+    const began = performance.now();
+    let results: PingResult[];
+    try {
+      results = await pingSweep(
+        chunk.map((t) => ({ address: t.address })),
+        { count: tuning.pingCount, timeoutMs: tuning.pingTimeoutMs },
+        signal,
+      );
+    } catch (error) {
+      throw i === 0 ? error : new JobFailure(error, false);
+    }
+    const durationMs = performance.now() - began;
+    const finishedAt = first.ctx.now();
+    chunk.forEach((target, index) => {
+      const result = results[index];
+      if (!result || result.error) {
+        // What ping() throws for this address, stored as the runner stores a job's error.
+        const error = result?.error ?? { code: 'check.protocol-error', message: 'ping gave no result' };
+        target.ctx.record(target.step, { method: null, rawOutput: '', parsed: null, metrics: {}, error, durationMs: 0, startedAt: finishedAt, finishedAt });
+        return;
+      }
+      target.ctx.record(target.step, {
+        method: result.method,
+        rawOutput: pingText(result),
+        parsed: result,
+        metrics: pingMetrics(result),
+        error: result.alive ? null : { code: 'check.unreachable', message: `${target.address}: no reply to ${result.sent} pings` },
+        measured: true,
+        durationMs,
+        startedAt,
+        finishedAt,
+      });
+    });
+    onStored(chunk);
+  }
 }
 
 export function pingMetrics(result: PingResult): Metrics {
