@@ -3,7 +3,6 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/Edit';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import NetworkCheckIcon from '@mui/icons-material/NetworkCheck';
 import QrCode2Icon from '@mui/icons-material/QrCode2';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import { Alert, Box, Button, Chip, CircularProgress, Grid, Link, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
@@ -19,6 +18,8 @@ import { announce } from '../confirmations';
 import { PageHeader } from '../../../app/ui/PageHeader';
 import { formatDateTime } from '../../../i18n/format';
 import { LabelsDialog } from '../../asset-transfer/LabelsDialog';
+import { AssetChecks } from '../../checks/asset/AssetChecks';
+import { ConfigBackupsSection, hasConfigBackups } from '../../config-backups/ConfigBackupsSection';
 import { AssetCredentials } from '../../credentials/AssetCredentials';
 import { useLocations } from '../../locations/locations.store';
 import { formatURange, locationPath } from '../asset-format';
@@ -193,6 +194,8 @@ export function AssetDetailPage() {
               </Box>
             </Section>
             <AssetCredentials asset={asset} />
+            <AssetChecks asset={asset} />
+            {hasConfigBackups(asset) ? <ConfigBackupsSection asset={asset} /> : null}
             <Section title={t('assetHistory.title')}>
               <AssetHistory entries={history$.data} error={history$.error} names={names} onRetry={reloadHistory} />
             </Section>
@@ -268,7 +271,6 @@ export function AssetDetailPage() {
                 )}
               </Section>
             )}
-            <LaterSection icon={<NetworkCheckIcon />} title={t('assetDetail.later.checks.title')} body={t('assetDetail.later.checks.body')} />
             <LaterSection icon={<FactCheckIcon />} title={t('assetDetail.later.rounds.title')} body={t('assetDetail.later.rounds.body')} />
             <LaterSection icon={<ReportProblemIcon />} title={t('assetDetail.later.incidents.title')} body={t('assetDetail.later.incidents.body')} />
           </Stack>
