@@ -25,6 +25,7 @@ export function CellEditor({ label, initialValue, busy, onSave, onCancel }: Prop
     } else if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
+      keepFocusInDialog(event.currentTarget as HTMLElement);
       onCancel();
     }
   };
@@ -50,11 +51,28 @@ export function CellEditor({ label, initialValue, busy, onSave, onCancel }: Prop
       </Tooltip>
       <Tooltip title={t('assetImport.fix.cancel')}>
         <span>
-          <IconButton size="small" aria-label={t('assetImport.fix.cancel')} disabled={busy} onClick={onCancel}>
+          <IconButton
+            size="small"
+            aria-label={t('assetImport.fix.cancel')}
+            disabled={busy}
+            onClick={(event) => {
+              keepFocusInDialog(event.currentTarget);
+              onCancel();
+            }}
+          >
             <CloseIcon fontSize="small" />
           </IconButton>
         </span>
       </Tooltip>
     </Stack>
   );
+}
+
+/**
+ * The editor is about to disappear with the focus in it. Left alone, the focus
+ * falls to <body>, outside the dialog, and the next Escape (meant to close
+ * the wizard) reaches nothing until the dialog's focus trap pulls it back.
+ */
+function keepFocusInDialog(from: HTMLElement): void {
+  from.closest<HTMLElement>('[role="dialog"]')?.focus();
 }
