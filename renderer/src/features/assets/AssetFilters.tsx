@@ -1,7 +1,6 @@
 import SearchIcon from '@mui/icons-material/Search';
 import {
   Autocomplete,
-  Box,
   Button,
   Checkbox,
   FormControlLabel,
@@ -19,6 +18,7 @@ import { ASSET_STATUSES, HARDWARE_TYPES, SOFTWARE_TYPES, type AssetStatus, type 
 import { useLocations } from '../locations/locations.store';
 import { filterIsActive, useAssetList } from './assets-list.store';
 import { locationNodeOptions, type LocationNodeOption } from './location-options';
+import { renderLocationOption } from './LocationOptionItem';
 
 /** Search and filters above the asset list. Every change reloads the list from the first row. */
 export function AssetFilters() {
@@ -141,19 +141,7 @@ export function AssetFilters() {
         onChange={(_event, next) => setFilter({ location: next ? { kind: next.kind, id: next.id, path: next.path } : null })}
         getOptionLabel={(option) => option.path}
         isOptionEqualToValue={(option, selected) => option.id === selected.id}
-        renderOption={(props, option) => {
-          const { key, ...rest } = props;
-          return (
-            <li key={key} {...rest}>
-              <Box sx={{ pl: option.depth * 2 }}>
-                {option.name}
-                <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.8em', ml: 1 }}>
-                  {t(`assets.location.${option.kind}`)}
-                </Box>
-              </Box>
-            </li>
-          );
-        }}
+        renderOption={renderLocationOption}
         sx={{ width: 260 }}
         {...autocompleteTexts}
         renderInput={(params) => (

@@ -10,6 +10,7 @@ import { useLocations } from '../../locations/locations.store';
 import { useCheckRuns, useRunView } from '../check-runs.store';
 import { KindPicker } from '../ui/KindPicker';
 import { RunProgress } from '../ui/RunProgress';
+import { renderLocationOption } from '../../assets/LocationOptionItem';
 
 type ScopeChoice = 'location' | 'selected';
 
@@ -95,19 +96,7 @@ export function SweepPanel({ onStarted }: { onStarted(runId: string): void }) {
             }}
             getOptionLabel={(option) => option.path}
             isOptionEqualToValue={(option, selected) => option.id === selected.id}
-            renderOption={(props, option) => {
-              const { key, ...rest } = props;
-              return (
-                <li key={key} {...rest}>
-                  <Box sx={{ pl: option.depth * 2 }}>
-                    {option.name}
-                    <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.8em', ml: 1 }}>
-                      {t(`assets.location.${option.kind}`)}
-                    </Box>
-                  </Box>
-                </li>
-              );
-            }}
+            renderOption={renderLocationOption}
             openText={t('assetForm.autocomplete.open')}
             closeText={t('assetForm.autocomplete.close')}
             clearText={t('assetForm.autocomplete.clear')}
