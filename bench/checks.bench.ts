@@ -1,24 +1,14 @@
-import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { DEFAULT_LIMITS, WorkQueue, type JobOutcome, type QueueLimits } from '../electron/core/checks/runner/work-queue';
-import {
-  SnmpSessions,
-  pingSweep,
-  snmpGet,
-  sshExec,
-  staticHostKeyPolicy,
-  type PingResult,
-  type SnmpCredential,
-  type SnmpGetResult,
-  type SshCredential,
-  type SshExecCall,
-} from '../electron/core/checks/transports';
+import type { RunnableCheckKind } from '@shared/domain/checks';
+import { DEFAULT_LIMITS, SSH_HANDSHAKES } from '../electron/core/checks/runner/work-queue';
+import { SnmpSessions, staticHostKeyPolicy, type SshExecCall } from '../electron/core/checks/transports';
 import { startLab, type Lab } from '../tests/lab';
+import { layerPingSweep, layerSnmpSweep, layerSshSweep, type LayerContext } from './checks-layer';
+import { BENCH_OIDS, BENCH_SNMP_PROFILE, BENCH_SSH_PROFILE, ServiceBench, type BenchRoom, type SweepOutcome } from './checks-service';
+import { alternate, gcFunction, isExecutable, medians, openFds, runTool, sample, sleep, type Sample } from './measure';
 import { median, report, round } from './report';
 
 /*
@@ -27,36 +17,36 @@ import { median, report, round } from './report';
  * code against the command-line tools an engineer would use, both measured
  * in the same run. Needs root and the lab's Debian packages (bench/README.md).
  *
- * Our side goes through the layer that does the work in the product: the
- * WorkQueue (DEFAULT_LIMITS: 64 at once, ssh 8, 2 per host) and the
- * transports, one SnmpSessions pool per sweep, pinned host keys. The checks
- * service (`checks.run`) was still being written when this suite was; once
- * it is done, measure through it and say `path: 'service'`.
+ * Our side is the path a person triggers: `checks.run` of a room through
+ * core's API over a real SQLite store (checks-service.ts), every result
+ * stored through the write path, timed until the run's last progress event.
+ * The layer under it (WorkQueue + transports, nothing stored) runs in the
+ * same rounds and is reported beside it (`layerMs`).
  *
- * - snmp-sweep-ms: 200 devices × 10 OIDs (v2c, one GET each) vs `xargs -P32
- *   snmpget` of the same. Target ratio ≤ 0.25.
- * - ssh-uptime-50-ms: `uptime` on 50 addresses at the product's ssh
- *   concurrency (8), and ssh-uptime-50-ms-at-16 at pssh's, vs `parallel-ssh
- *   -p 16`, both on the same key exchange, cipher and host key algorithm.
- *   Target ≤ 0.8.
- * - ping-254-ms: pingSweep of the whole /24 (200 fleet + the bridge's own .1
- *   alive, 53 dead) vs one fping. Target ≤ 1.2.
- * - sweep-fd-growth / sweep-heap-growth-mb: 100 small sweeps (20 devices ×
- *   SNMP + ping, one SSH); open fds and heap after a full GC at sweep 10 and
- *   100. Targets (on the value, not the ratio): ≤ 2 fds, ≤ 5 MB.
+ * - snmp-sweep-ms: a room of 200 devices × 10 OIDs (v2c, one GET each) vs
+ *   `xargs -P32 snmpget` of the same. Target ratio ≤ 0.25.
+ * - ssh-uptime-50-ms: a room of 50 hosts, `uptime` over exec, at the
+ *   product's SSH limits (16 sessions, at most 8 of them logging in), vs
+ *   `parallel-ssh -p 16`, both on the same key exchange, cipher and host key
+ *   algorithm, one connection per host on each side (counted in sshd's log).
+ *   Target ≤ 0.8. ssh-uptime-50-ms-at-16: the layer as pssh works, 16 at
+ *   once with logins not held back (the service has no such knob).
+ * - ping-254-ms: a room of 254 assets, the whole /24 (200 fleet + the
+ *   bridge's own .1 alive, 53 dead), vs one fping. Target ≤ 1.2.
+ * - sweep-fd-growth / sweep-heap-growth-mb: 100 sweeps of a room (20 devices
+ *   × SNMP + ping, one SSH host) through checks.run; open fds and heap after
+ *   a full GC at sweep 10 and 100. Targets (on the value): ≤ 2 fds, ≤ 5 MB.
  *
- * Each timed comparison runs one warm-up of every side (ARP, JIT, module
- * loading), then ROUNDS rounds whose side order rotates; medians are reported.
- * Every side's answers are counted and the bench throws if any is missing.
- * Besides wall time each line has CPU time: `cpuMs` (this process and the
- * tools it ran) and, for SNMP and SSH, the lab daemon's (`agentCpuMs`,
- * `sshdCpuMs`). The daemons run on the same cores as the client, so a side
- * that costs the devices more work is slower for it on a 2-core machine.
+ * Each comparison runs one warm-up of every side (ARP, JIT, host keys pinned
+ * on first use), then ROUNDS rounds whose side order rotates; medians are
+ * reported. Every side's answers are counted and the bench throws if any is
+ * missing. Besides wall time each line has CPU time: `cpuMs` (this process
+ * and the tools it ran) and, for SNMP and SSH, the lab daemon's (`agentCpuMs`,
+ * `sshdCpuMs`). The daemons share the cores with the client.
  */
 
 const ROUNDS = Number(process.env.WALKDOWN_BENCH_CHECK_ROUNDS ?? 5);
 const SWEEPS = Number(process.env.WALKDOWN_BENCH_SWEEPS ?? 100);
-const PATH = 'queue+transports' as const;
 
 const SNMP_DEVICES = 200;
 const SSH_HOSTS = 50;
@@ -65,20 +55,9 @@ const PING_TIMEOUT_MS = 1000;
 const SNMP_TIMEOUT_MS = 2000;
 const XARGS_PARALLEL = 32;
 const PSSH_PARALLEL = 16;
-
-/** System group and three ifTable columns of ifIndex 1 (lo, present in every namespace). */
-const OIDS = [
-  '1.3.6.1.2.1.1.1.0', // sysDescr
-  '1.3.6.1.2.1.1.2.0', // sysObjectID
-  '1.3.6.1.2.1.1.3.0', // sysUpTime
-  '1.3.6.1.2.1.1.4.0', // sysContact
-  '1.3.6.1.2.1.1.5.0', // sysName
-  '1.3.6.1.2.1.1.6.0', // sysLocation
-  '1.3.6.1.2.1.1.7.0', // sysServices
-  '1.3.6.1.2.1.2.2.1.2.1', // ifDescr.1
-  '1.3.6.1.2.1.2.2.1.8.1', // ifOperStatus.1
-  '1.3.6.1.2.1.2.2.1.10.1', // ifInOctets.1
-];
+/** The product's SSH limits: jobs (one session each) and logins in progress at once. */
+const PRODUCT_SSH_SESSIONS = DEFAULT_LIMITS.perKind.ssh ?? 16;
+const PRODUCT_SSH_LOGINS = SSH_HANDSHAKES;
 
 export async function checksBench(): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('bench checks: needs root (it starts its own lab of snmpd/sshd in network namespaces); see bench/README.md');
@@ -88,14 +67,22 @@ export async function checksBench(): Promise<void> {
   const started = performance.now();
   const lab = await startLab({ hosts: 0, fleet: { size: SNMP_DEVICES, ssh: true } });
   const scratch = mkdtempSync(join(tmpdir(), 'walkdown-bench-checks-'));
+  let service: ServiceBench | null = null;
   try {
     const ctx = setup(lab, scratch);
-    await snmpSweepBench(ctx);
-    await sshBench(ctx);
-    await pingBench(ctx);
-    await sweepLeakBench(ctx);
-    process.stderr.write(`bench checks: done in ${round((performance.now() - started) / 1000, 1)} s (lab up in ${lab.timings.total ?? '?'} ms)\n`);
+    service = await ServiceBench.start(
+      { tuning: { snmpTimeoutMs: SNMP_TIMEOUT_MS, snmpRetries: 0, pingCount: 1, pingTimeoutMs: PING_TIMEOUT_MS } },
+      { community: lab.snmp.community, username: lab.ssh.username, privateKey: lab.ssh.privateKey },
+    );
+    const rooms = await makeRooms(service, lab);
+    process.stderr.write(`bench checks: lab up in ${lab.timings.total ?? '?'} ms, ${Object.values(rooms).reduce((n, r) => n + r.assetIds.length, 0)} assets in ${round((performance.now() - started) / 1000, 1)} s\n`);
+    await snmpSweepBench(ctx, service, rooms.snmp);
+    await sshBench(ctx, service, rooms.ssh);
+    await pingBench(ctx, service, rooms.ping);
+    await sweepLeakBench(service, rooms.sweep);
+    process.stderr.write(`bench checks: done in ${round((performance.now() - started) / 1000, 1)} s\n`);
   } finally {
+    service?.close();
     rmSync(scratch, { recursive: true, force: true });
     await lab.stop();
   }
@@ -103,16 +90,14 @@ export async function checksBench(): Promise<void> {
 
 // ---------------------------------------------------------------- setup
 
-interface Context {
+interface Context extends LayerContext {
   lab: Lab;
   fleet: string[];
-  snmpCredential: SnmpCredential;
-  sshCredential: SshCredential;
-  /** Every fleet address pinned to the fleet sshd's ed25519 key, as the product pins accepted keys. */
-  sshOptions: Parameters<typeof sshExec>[3];
   keyPath: string;
   knownHostsPath: string;
   scratch: string;
+  /** The fleet sshd's log: one "Accepted publickey" line per login. */
+  sshdLogPath: string;
   /** The fleet's snmpd and sshd: their CPU time (sshd's with its reaped per-login children) is the devices' share of the work. */
   snmpdPid: number;
   sshdPid: number;
@@ -130,181 +115,103 @@ function setup(lab: Lab, scratch: string): Context {
     if (pid === undefined) throw new Error(`bench checks: the lab runs no ${name}`);
     return pid;
   };
+  const sshdLogPath = join(lab.workDir, 'fl', 'ssh', 'sshd.log');
+  if (!existsSync(sshdLogPath)) throw new Error(`bench checks: no fleet sshd log at ${sshdLogPath}`);
   return {
     lab,
     fleet,
     snmpCredential: { kind: 'snmp-community', settings: { version: 'v2c', port: 161 }, secret: { community: lab.snmp.community } },
-    sshCredential: { kind: 'ssh-key', settings: { username: lab.ssh.username, port: 22 }, secret: { privateKey: lab.ssh.privateKey, passphrase: '' } },
+    sshCredential: { kind: 'ssh-key', settings: { username: lab.ssh.username, port: 22 }, secret: { privateKey: lab.ssh.privateKey, passphrase: '', enableSecret: '' } },
     sshOptions: { hostKeyPolicy: staticHostKeyPolicy(pins), readyTimeoutMs: 15_000, timeoutMs: 15_000 },
     keyPath: lab.ssh.privateKeyPath,
     knownHostsPath,
     scratch,
+    sshdLogPath,
     snmpdPid: daemon('snmpd fl'),
     sshdPid: daemon('sshd fl'),
   };
 }
 
-// ---------------------------------------------------------------- helpers
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
+interface Rooms {
+  snmp: BenchRoom;
+  ssh: BenchRoom;
+  ping: BenchRoom;
+  sweep: BenchRoom;
 }
 
-interface ToolRun {
-  ms: number;
-  code: number | null;
-  stdout: string;
-  stderr: string;
+/** The whole /24 but network and broadcast: .1 (this machine's bridge address), the fleet (.50–.249), and the 53 others where nothing is. */
+function pingTargets(lab: Lab): { addresses: string[]; alive: number } {
+  const prefix = lab.subnet.replace(/\.0\/24$/, '');
+  const addresses = Array.from({ length: 254 }, (_, i) => `${prefix}.${i + 1}`);
+  const alive = new Set([lab.gateway, ...(lab.fleet?.addresses ?? [])]);
+  if (lab.hosts.length > 0 || lab.vendorCli || lab.snmpsim) throw new Error('bench checks: the ping bench expects a lab with the fleet only');
+  return { addresses, alive: addresses.filter((a) => alive.has(a)).length };
 }
 
-/** Runs a program (no shell) and times it from spawn to exit with its pipes closed. */
-function runTool(file: string, args: string[], input?: string): Promise<ToolRun> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C', LC_ALL: 'C', HOME: process.env.HOME ?? '/root' } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - start, code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.end(input ?? '');
-  });
-}
-
-/** One timed run of one side: wall time, CPU of this process and its reaped children (the tools), CPU of the lab daemon serving it. */
-interface Sample {
-  ms: number;
-  cpuMs: number;
-  serverCpuMs: number;
-}
-
-const TICK_MS = 10; // CLK_TCK is 100 on Linux
-
-/** utime+stime of a process and cutime+cstime of its children that it has waited for, ms. */
-function cpuTicks(pid: number | 'self'): { own: number; children: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
-  const at = (i: number) => fields[i] ?? 0;
-  return { own: (at(11) + at(12)) * TICK_MS, children: (at(13) + at(14)) * TICK_MS };
-}
-
-/** Runs `work` and accounts for its CPU: ours (process.cpuUsage) plus children's, and the daemon's (after its per-login children have exited). */
-async function sample(serverPid: number | null, work: () => Promise<number>): Promise<Sample> {
-  const server = () => {
-    if (serverPid === null) return 0;
-    const t = cpuTicks(serverPid);
-    return t.own + t.children;
-  };
-  const server0 = server();
-  const children0 = cpuTicks('self').children;
-  const cpu0 = process.cpuUsage();
-  const ms = await work();
-  const cpu = process.cpuUsage(cpu0);
-  // sshd's session processes exit (and are reaped) just after the client has closed.
-  await sleep(serverPid === null ? 0 : 150);
-  return { ms, cpuMs: (cpu.user + cpu.system) / 1000 + (cpuTicks('self').children - children0), serverCpuMs: server() - server0 };
-}
-
-/** One warm-up of every side, then `rounds` rounds whose side order rotates; returns each side's timed samples. */
-async function alternate<K extends string>(sides: Record<K, () => Promise<Sample>>, rounds: number): Promise<Record<K, Sample[]>> {
-  const names = Object.keys(sides) as K[];
-  const samples = Object.fromEntries(names.map((name) => [name, [] as Sample[]])) as Record<K, Sample[]>;
-  for (const name of names) await sides[name]();
-  for (let r = 0; r < rounds; r++) {
-    const order = names.map((_, i) => names[(i + r) % names.length] as K);
-    for (const name of order) samples[name].push(await sides[name]());
-  }
-  return samples;
-}
-
-/** Medians of a side's samples, rounded for the report. */
-function medians(samples: Sample[]): { ms: number; cpuMs: number; serverCpuMs: number; roundsMs: number[] } {
+async function makeRooms(service: ServiceBench, lab: Lab): Promise<Rooms> {
+  const fleet = lab.fleet?.addresses ?? [];
+  const sweep = await service.room('sweep', fleet.slice(0, SWEEP_DEVICES), { snmp: true });
+  await service.addAssets(sweep, fleet.slice(SWEEP_DEVICES, SWEEP_DEVICES + 1), { ssh: true });
   return {
-    ms: median(samples.map((s) => s.ms)),
-    cpuMs: round(median(samples.map((s) => s.cpuMs)), 0),
-    serverCpuMs: round(median(samples.map((s) => s.serverCpuMs)), 0),
-    roundsMs: samples.map((s) => round(s.ms, 0)),
+    snmp: await service.room('snmp', fleet.slice(0, SNMP_DEVICES), { snmp: true }),
+    ssh: await service.room('ssh', fleet.slice(0, SSH_HOSTS), { ssh: true }),
+    ping: await service.room('ping', pingTargets(lab).addresses, {}),
+    sweep,
   };
 }
 
-function queueWith(perKind: Record<string, number> = {}): WorkQueue {
-  const limits: QueueLimits = { ...DEFAULT_LIMITS, perKind: { ...DEFAULT_LIMITS.perKind, ...perKind } };
-  return new WorkQueue(limits);
+/** A service sweep as one timed side; `check` judges the outcome after the clock stopped. */
+function serviceSide(service: ServiceBench, room: BenchRoom, kinds: RunnableCheckKind[], serverPid: number | null, check: (outcome: SweepOutcome) => void): () => Promise<Sample> {
+  return async () => {
+    let outcome: SweepOutcome | null = null;
+    const s = await sample(serverPid, async () => {
+      outcome = await service.sweep(room, kinds);
+      return outcome.ms;
+    });
+    check(outcome as unknown as SweepOutcome);
+    return s;
+  };
 }
 
-function failures<T>(outcomes: JobOutcome<T>[], what: string): void {
-  const failed = outcomes.filter((o) => !o.ok);
-  if (failed.length > 0) {
-    const first = failed[0]?.error;
-    throw new Error(`bench checks: ${what}: ${failed.length} of ${outcomes.length} jobs failed; first: ${first instanceof Error ? first.message : String(first)}`);
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function failedResults(outcome: SweepOutcome, ok: (r: SweepOutcome['results'][number]) => boolean): string | null {
+  const bad = outcome.results.filter((r) => !ok(r));
+  if (bad.length === 0) return null;
+  const first = bad[0];
+  return `${bad.length} of ${outcome.results.length} results wrong; first: ${first?.target} ${first?.profileId}/${first?.step} ${first?.status} ${first?.errorCode ?? ''} ${first?.errorMessage ?? ''}`;
 }
 
 // ---------------------------------------------------------------- 1. SNMP sweep
 
-function countSnmpValues(results: SnmpGetResult[]): number {
-  return results.reduce((sum, r) => sum + r.varbinds.filter((vb) => vb.value !== null && vb.type !== 'NoSuchObject' && vb.type !== 'NoSuchInstance' && vb.type !== 'EndOfMibView').length, 0);
-}
-
-/** The product's way: one queue job per device (kind snmp), one session pool for the sweep, closed at its end. */
-async function ourSnmpSweep(ctx: Context, addresses: string[], queue = queueWith(), sessions = new SnmpSessions()): Promise<{ ms: number; values: number; results: SnmpGetResult[] }> {
-  const start = performance.now();
-  let outcomes: JobOutcome<SnmpGetResult>[];
-  try {
-    outcomes = await Promise.all(
-      addresses.map((address) =>
-        queue.add({
-          kind: 'snmp',
-          host: address,
-          timeoutMs: 15_000,
-          run: (signal) => snmpGet({ address }, ctx.snmpCredential, OIDS, { timeoutMs: SNMP_TIMEOUT_MS, retries: 0, sessions }, signal),
-        }),
-      ),
-    );
-  } finally {
-    await sessions.close();
-  }
-  const ms = performance.now() - start;
-  failures(outcomes, 'snmp sweep');
-  const results = outcomes.map((o) => o.value as SnmpGetResult);
-  return { ms, values: countSnmpValues(results), results };
-}
-
 /** `xargs -P32 snmpget`: one snmpget per device with the same 10 OIDs, v2c, -t 2 -r 0, numeric. */
 async function xargsSnmpSweep(ctx: Context, addresses: string[]): Promise<{ ms: number; values: number }> {
-  const args = [`-P${XARGS_PARALLEL}`, '-I{}', 'snmpget', '-v2c', '-c', ctx.lab.snmp.community, '-t', String(SNMP_TIMEOUT_MS / 1000), '-r', '0', '-On', '-m', '', '{}', ...OIDS];
+  const args = [`-P${XARGS_PARALLEL}`, '-I{}', 'snmpget', '-v2c', '-c', ctx.lab.snmp.community, '-t', String(SNMP_TIMEOUT_MS / 1000), '-r', '0', '-On', '-m', '', '{}', ...BENCH_OIDS];
   const run = await runTool('/usr/bin/xargs', args, `${addresses.join('\n')}\n`);
   const values = run.stdout.split('\n').filter((line) => /^\.1\.3\.6\.1\.2\.1\.[\d.]+ = /.test(line) && !/ = No Such (Object|Instance)/.test(line)).length;
-  if (run.code !== 0 && values !== addresses.length * OIDS.length) throw new Error(`bench checks: xargs snmpget exited ${run.code}: ${run.stderr.slice(0, 500)}`);
+  if (run.code !== 0 && values !== addresses.length * BENCH_OIDS.length) throw new Error(`bench checks: xargs snmpget exited ${run.code}: ${run.stderr.slice(0, 500)}`);
   return { ms: run.ms, values };
 }
 
-async function snmpSweepBench(ctx: Context): Promise<void> {
+async function snmpSweepBench(ctx: Context, service: ServiceBench, room: BenchRoom): Promise<void> {
   const addresses = ctx.fleet.slice(0, SNMP_DEVICES);
-  const expected = addresses.length * OIDS.length;
-  const counted = { ours: 0, xargs: 0 };
-  const check = (side: 'ours' | 'xargs', values: number) => {
-    if (values !== expected) throw new Error(`bench checks: snmp sweep (${side === 'ours' ? 'ours' : 'xargs snmpget'}) got ${values} of ${expected} values`);
+  const expected = addresses.length * BENCH_OIDS.length;
+  const counted = { service: 0, layer: 0, xargs: 0 };
+  const load0 = loadavg()[0] ?? 0;
+  const check = (side: keyof typeof counted, values: number) => {
+    if (values !== expected) throw new Error(`bench checks: snmp sweep (${side}) got ${values} of ${expected} values`);
     counted[side] = values;
   };
   const samples = await alternate(
     {
-      ours: () =>
+      service: serviceSide(service, room, ['snmp'], ctx.snmpdPid, (outcome) => {
+        if (outcome.results.length !== addresses.length) throw new Error(`bench checks: snmp sweep (service) stored ${outcome.results.length} results for ${addresses.length} devices`);
+        const wrong = failedResults(outcome, (r) => r.status === 'ok' && r.profileId === BENCH_SNMP_PROFILE && r.metrics['system.name'] === ctx.lab.fleet?.sysName);
+        if (wrong) throw new Error(`bench checks: snmp sweep (service): ${wrong}`);
+        check('service', outcome.results.reduce((sum, r) => sum + Number(r.metrics['bench.values'] ?? 0), 0));
+      }),
+      layer: () =>
         sample(ctx.snmpdPid, async () => {
-          const { ms, values, results } = await ourSnmpSweep(ctx, addresses);
-          check('ours', values);
-          const sysName = results[0]?.varbinds[4]?.value;
-          if (sysName !== ctx.lab.fleet?.sysName) throw new Error(`bench checks: snmp sweep: sysName ${String(sysName)}`);
+          const { ms, values } = await layerSnmpSweep(ctx, addresses, BENCH_OIDS, SNMP_TIMEOUT_MS);
+          check('layer', values);
           return ms;
         }),
       xargs: () =>
@@ -316,7 +223,8 @@ async function snmpSweepBench(ctx: Context): Promise<void> {
     },
     ROUNDS,
   );
-  const ours = medians(samples.ours);
+  const ours = medians(samples.service);
+  const layer = medians(samples.layer);
   const xargs = medians(samples.xargs);
   report({
     bench: 'checks',
@@ -326,10 +234,12 @@ async function snmpSweepBench(ctx: Context): Promise<void> {
     baseline: round(xargs.ms, 1),
     ratio: round(ours.ms / xargs.ms),
     target: 0.25,
-    path: PATH,
+    path: 'service',
+    call: `checks.run {room of ${addresses.length}, kinds: [snmp]}, profile ${BENCH_SNMP_PROFILE}`,
     devices: addresses.length,
-    oidsPerDevice: OIDS.length,
-    values: counted.ours,
+    oidsPerDevice: BENCH_OIDS.length,
+    storedResults: addresses.length,
+    values: counted.service,
     baselineValues: counted.xargs,
     oidsPerSecond: Math.round((expected * 1000) / ours.ms),
     baselineOidsPerSecond: Math.round((expected * 1000) / xargs.ms),
@@ -337,29 +247,20 @@ async function snmpSweepBench(ctx: Context): Promise<void> {
     baselineCpuMs: xargs.cpuMs,
     agentCpuMs: ours.serverCpuMs,
     baselineAgentCpuMs: xargs.serverCpuMs,
+    layerMs: round(layer.ms, 1),
+    layerRatio: round(layer.ms / xargs.ms),
+    layerCpuMs: layer.cpuMs,
     limits: { global: DEFAULT_LIMITS.global, snmp: DEFAULT_LIMITS.perKind.snmp, perHost: DEFAULT_LIMITS.perHost, sessionsMaxOpen: new SnmpSessions().maxOpen },
     baselineCommand: `xargs -P${XARGS_PARALLEL} -I{} snmpget -v2c -c public -t 2 -r 0 -On -m '' {} <10 OIDs>`,
+    loadAverage: [round(load0, 2), round(loadavg()[0] ?? 0, 2)],
     rounds: ROUNDS,
     valueRoundsMs: ours.roundsMs,
+    layerRoundsMs: layer.roundsMs,
     baselineRoundsMs: xargs.roundsMs,
   });
 }
 
 // ---------------------------------------------------------------- 2. SSH uptime
-
-async function ourSshSweep(ctx: Context, addresses: string[], concurrency: number): Promise<{ ms: number; results: SshExecCall[] }> {
-  const queue = queueWith({ ssh: concurrency });
-  const start = performance.now();
-  const outcomes = await Promise.all(
-    addresses.map((address) => queue.add({ kind: 'ssh', host: address, timeoutMs: 30_000, run: (signal) => sshExec({ address }, ctx.sshCredential, 'uptime', ctx.sshOptions, signal) })),
-  );
-  const ms = performance.now() - start;
-  failures(outcomes, `ssh uptime at ${concurrency}`);
-  const results = outcomes.map((o) => o.value as SshExecCall);
-  const silent = results.filter((r) => r.exitCode !== 0 || !/load average/.test(r.stdout));
-  if (silent.length > 0) throw new Error(`bench checks: ssh uptime at ${concurrency}: ${silent.length} hosts gave no uptime (first: ${silent[0]?.connection.address}: ${JSON.stringify(silent[0]?.stdout)})`);
-  return { ms, results };
-}
 
 interface Negotiated {
   kex: string;
@@ -391,80 +292,122 @@ async function psshSweep(ctx: Context, hostsFile: string, addresses: string[], a
   return run.ms;
 }
 
-async function sshBench(ctx: Context): Promise<void> {
+/** Logins sshd accepted so far (its log, LogLevel INFO): each side must log in once per host, no connection reused. */
+function acceptedLogins(ctx: Context): number {
+  return readFileSync(ctx.sshdLogPath, 'utf8').split('\n').filter((line) => line.includes('Accepted publickey for')).length;
+}
+
+async function sshBench(ctx: Context, service: ServiceBench, room: BenchRoom): Promise<void> {
   const addresses = ctx.fleet.slice(0, SSH_HOSTS);
   const hostsFile = join(ctx.scratch, 'pssh-hosts');
   writeFileSync(hostsFile, `${addresses.join('\n')}\n`);
-  // What our side negotiates (ssh2's defaults: the transports take no kex option); pssh is forced to the same.
-  const probe = await ourSshSweep(ctx, addresses.slice(0, 1), 1);
+  // What our side negotiates (ssh2's defaults; the service passes no legacy algorithm for these hosts); pssh is forced to the same.
+  const probe = await layerSshSweep(ctx, addresses.slice(0, 1), 1);
   const algorithms = probe.results[0]?.connection.algorithms;
   if (!algorithms) throw new Error('bench checks: ssh: no negotiated algorithms reported');
   if (!/^curve25519-sha256/.test(algorithms.kex)) throw new Error(`bench checks: ssh: expected a curve25519 key exchange, got ${algorithms.kex}`);
-  const productConcurrency = DEFAULT_LIMITS.perKind.ssh ?? 8;
-  const loginMs: Record<number, number[]> = { [productConcurrency]: [], [PSSH_PARALLEL]: [] };
-  const ours = (concurrency: number) => () =>
-    sample(ctx.sshdPid, async () => {
-      const { ms, results } = await ourSshSweep(ctx, addresses, concurrency);
-      const other = results.find((r) => r.connection.algorithms?.kex !== algorithms.kex || r.connection.algorithms.cipher !== algorithms.cipher);
-      if (other) throw new Error(`bench checks: ssh: ${other.connection.address} negotiated ${JSON.stringify(other.connection.algorithms)}, not ${JSON.stringify(algorithms)}`);
-      loginMs[concurrency]?.push(median(results.map((r) => r.connection.connectMs)));
-      return ms;
-    });
+  const loginMs: Record<'product' | 'free', number[]> = { product: [], free: [] };
+  const load0 = loadavg()[0] ?? 0;
+  const logins = (side: string, work: () => Promise<Sample>) => async () => {
+    const before = acceptedLogins(ctx);
+    const s = await work();
+    const count = acceptedLogins(ctx) - before;
+    if (count !== addresses.length) throw new Error(`bench checks: ssh (${side}): sshd accepted ${count} logins for ${addresses.length} hosts`);
+    return s;
+  };
+  const layer = (which: 'product' | 'free') =>
+    logins(`layer (${which} limits)`, () =>
+      sample(ctx.sshdPid, async () => {
+        const { ms, results } = which === 'product' ? await layerSshSweep(ctx, addresses, PRODUCT_SSH_SESSIONS, PRODUCT_SSH_LOGINS) : await layerSshSweep(ctx, addresses, PSSH_PARALLEL);
+        const other = results.find((r: SshExecCall) => r.connection.algorithms?.kex !== algorithms.kex || r.connection.algorithms.cipher !== algorithms.cipher);
+        if (other) throw new Error(`bench checks: ssh: ${other.connection.address} negotiated ${JSON.stringify(other.connection.algorithms)}, not ${JSON.stringify(algorithms)}`);
+        loginMs[which].push(median(results.map((r) => r.connection.connectMs)));
+        return ms;
+      }),
+    );
   const samples = await alternate(
     {
-      at8: ours(productConcurrency),
-      at16: ours(PSSH_PARALLEL),
-      pssh: () => sample(ctx.sshdPid, () => psshSweep(ctx, hostsFile, addresses, algorithms)),
+      service: logins(
+        'service',
+        serviceSide(service, room, ['ssh'], ctx.sshdPid, (outcome) => {
+          if (outcome.results.length !== addresses.length) throw new Error(`bench checks: ssh (service) stored ${outcome.results.length} results for ${addresses.length} hosts`);
+          const wrong = failedResults(outcome, (r) => r.status === 'ok' && r.method === 'exec' && r.profileId === BENCH_SSH_PROFILE && typeof r.metrics['uptime.seconds'] === 'number');
+          if (wrong) throw new Error(`bench checks: ssh (service): ${wrong}`);
+        }),
+      ),
+      layer: layer('product'),
+      layerAt16: layer('free'),
+      pssh: logins('pssh', () => sample(ctx.sshdPid, () => psshSweep(ctx, hostsFile, addresses, algorithms))),
     },
     ROUNDS,
   );
   const pssh = medians(samples.pssh);
-  const line = (metric: string, concurrency: number, side: Sample[]) => {
-    const m = medians(side);
-    report({
-      bench: 'checks',
-      metric,
-      value: round(m.ms, 1),
-      unit: 'ms',
-      baseline: round(pssh.ms, 1),
-      ratio: round(m.ms / pssh.ms),
-      target: 0.8,
-      path: PATH,
-      hosts: addresses.length,
-      answered: addresses.length,
-      baselineAnswered: addresses.length,
-      concurrency,
-      baselineConcurrency: PSSH_PARALLEL,
-      algorithms,
-      medianLoginMs: round(median(loginMs[concurrency] ?? []), 1),
-      cpuMs: m.cpuMs,
-      baselineCpuMs: pssh.cpuMs,
-      sshdCpuMs: m.serverCpuMs,
-      baselineSshdCpuMs: pssh.serverCpuMs,
-      hostKeys: 'ours: pinned per address (trusted); pssh: the lab known_hosts',
-      baselineCommand: `parallel-ssh ${psshArgs(ctx, 'hosts', algorithms)
-        .join(' ')
-        .replace(ctx.knownHostsPath, 'known_hosts')
-        .replace(/-x -F \/dev\/null -i \S+/, "-x '-F /dev/null -i key'")}`,
-      rounds: ROUNDS,
-      valueRoundsMs: m.roundsMs,
-      baselineRoundsMs: pssh.roundsMs,
-    });
+  const common = {
+    bench: 'checks',
+    unit: 'ms',
+    baseline: round(pssh.ms, 1),
+    target: 0.8,
+    hosts: addresses.length,
+    answered: addresses.length,
+    baselineAnswered: addresses.length,
+    loginsPerSide: addresses.length,
+    baselineConcurrency: PSSH_PARALLEL,
+    algorithms,
+    baselineCpuMs: pssh.cpuMs,
+    baselineSshdCpuMs: pssh.serverCpuMs,
+    baselineSshdCpuMsPerLogin: round(pssh.serverCpuMs / addresses.length, 1),
+    hostKeys: 'ours: pinned per address on first use (warm-up), trusted after; pssh: the lab known_hosts',
+    baselineCommand: `parallel-ssh ${psshArgs(ctx, 'hosts', algorithms)
+      .join(' ')
+      .replace(ctx.knownHostsPath, 'known_hosts')
+      .replace(/-x -F \/dev\/null -i \S+/, "-x '-F /dev/null -i key'")}`,
+    sshd: `one sshd (the lab's OpenSSH) for all ${addresses.length} addresses, MaxStartups ${ctx.lab.fleet?.maxStartups}, the same for both sides`,
+    rounds: ROUNDS,
+    baselineRoundsMs: pssh.roundsMs,
+    loadAverage: [round(load0, 2), round(loadavg()[0] ?? 0, 2)],
   };
-  line('ssh-uptime-50-ms', productConcurrency, samples.at8);
-  line('ssh-uptime-50-ms-at-16', PSSH_PARALLEL, samples.at16);
+  /** Client + sshd CPU of a side over pssh's: what the ratio comes to when the two cores are the limit. */
+  const cpuWorkRatio = (side: { cpuMs: number; serverCpuMs: number }) => round((side.cpuMs + side.serverCpuMs) / (pssh.cpuMs + pssh.serverCpuMs));
+  const ours = medians(samples.service);
+  const layerProduct = medians(samples.layer);
+  report({
+    ...common,
+    metric: 'ssh-uptime-50-ms',
+    value: round(ours.ms, 1),
+    ratio: round(ours.ms / pssh.ms),
+    path: 'service',
+    call: `checks.run {room of ${addresses.length}, kinds: [ssh]}, profile ${BENCH_SSH_PROFILE}`,
+    concurrency: { sessions: PRODUCT_SSH_SESSIONS, loggingIn: PRODUCT_SSH_LOGINS },
+    cpuMs: ours.cpuMs,
+    sshdCpuMs: ours.serverCpuMs,
+    sshdCpuMsPerLogin: round(ours.serverCpuMs / addresses.length, 1),
+    cpuWorkRatio: cpuWorkRatio(ours),
+    layerMs: round(layerProduct.ms, 1),
+    layerRatio: round(layerProduct.ms / pssh.ms),
+    layerCpuMs: layerProduct.cpuMs,
+    layerSshdCpuMs: layerProduct.serverCpuMs,
+    layerMedianLoginMs: round(median(loginMs.product), 1),
+    valueRoundsMs: ours.roundsMs,
+    layerRoundsMs: layerProduct.roundsMs,
+  });
+  const at16 = medians(samples.layerAt16);
+  report({
+    ...common,
+    metric: 'ssh-uptime-50-ms-at-16',
+    value: round(at16.ms, 1),
+    ratio: round(at16.ms / pssh.ms),
+    path: 'queue+transports',
+    concurrency: { sessions: PSSH_PARALLEL, loggingIn: PSSH_PARALLEL },
+    cpuMs: at16.cpuMs,
+    sshdCpuMs: at16.serverCpuMs,
+    sshdCpuMsPerLogin: round(at16.serverCpuMs / addresses.length, 1),
+    cpuWorkRatio: cpuWorkRatio(at16),
+    medianLoginMs: round(median(loginMs.free), 1),
+    valueRoundsMs: at16.roundsMs,
+  });
 }
 
 // ---------------------------------------------------------------- 3. ping
-
-/** The whole /24 but network and broadcast: .1 (this machine's bridge address), the fleet (.50–.249), and the 53 others where nothing is (no hosts, vendor CLI or snmpsim in this lab). */
-function pingTargets(lab: Lab): { addresses: string[]; alive: number } {
-  const prefix = lab.subnet.replace(/\.0\/24$/, '');
-  const addresses = Array.from({ length: 254 }, (_, i) => `${prefix}.${i + 1}`);
-  const alive = new Set([lab.gateway, ...(lab.fleet?.addresses ?? [])]);
-  if (lab.hosts.length > 0 || lab.vendorCli || lab.snmpsim) throw new Error('bench checks: the ping bench expects a lab with the fleet only');
-  return { addresses, alive: addresses.filter((a) => alive.has(a)).length };
-}
 
 async function fpingSweep(addresses: string[]): Promise<{ ms: number; alive: number }> {
   const run = await runTool('/usr/bin/fping', ['-C', '1', '-q', '-t', String(PING_TIMEOUT_MS), '-i', '1', '--', ...addresses]);
@@ -474,33 +417,22 @@ async function fpingSweep(addresses: string[]): Promise<{ ms: number; alive: num
   return { ms: run.ms, alive: lines.filter((line) => /:\s+\d/.test(line)).length };
 }
 
-/** pingSweep as one queue job (a sweep is one fping process however many addresses). */
-async function ourPingSweep(addresses: string[], queue = queueWith()): Promise<{ ms: number; alive: number; results: PingResult[] }> {
-  const start = performance.now();
-  const outcome = await queue.add({
-    kind: 'ping',
-    host: addresses.length === 1 ? (addresses[0] as string) : `sweep of ${addresses.length}`,
-    timeoutMs: 60_000,
-    run: (signal) => pingSweep(addresses.map((address) => ({ address })), { count: 1, timeoutMs: PING_TIMEOUT_MS }, signal),
-  });
-  const ms = performance.now() - start;
-  failures([outcome], 'ping sweep');
-  const results = outcome.value as PingResult[];
-  if (results.length !== addresses.length) throw new Error(`bench checks: pingSweep gave ${results.length} results for ${addresses.length} addresses`);
-  const errors = results.filter((r) => r.error);
-  if (errors.length > 0) throw new Error(`bench checks: pingSweep: ${errors.length} errors; first: ${errors[0]?.error?.message}`);
-  return { ms, alive: results.filter((r) => r.alive).length, results };
-}
-
-async function pingBench(ctx: Context): Promise<void> {
+async function pingBench(ctx: Context, service: ServiceBench, room: BenchRoom): Promise<void> {
   const { addresses, alive: expected } = pingTargets(ctx.lab);
   const methods = new Set<string>();
+  const load0 = loadavg()[0] ?? 0;
   const samples = await alternate(
     {
-      ours: () =>
+      service: serviceSide(service, room, ['ping'], null, (outcome) => {
+        if (outcome.results.length !== addresses.length) throw new Error(`bench checks: ping (service) stored ${outcome.results.length} results for ${addresses.length} addresses`);
+        for (const r of outcome.results) if (r.method) methods.add(r.method);
+        const alive = outcome.results.filter((r) => r.status === 'ok').length;
+        const dead = outcome.results.filter((r) => r.status === 'failed' && r.errorCode === 'check.unreachable').length;
+        if (alive !== expected || dead !== addresses.length - expected) throw new Error(`bench checks: ping (service): ${alive} ok and ${dead} unreachable, expected ${expected} and ${addresses.length - expected}`);
+      }),
+      layer: () =>
         sample(null, async () => {
-          const { ms, alive, results } = await ourPingSweep(addresses);
-          for (const r of results) methods.add(r.method);
+          const { ms, alive } = await layerPingSweep(addresses, PING_TIMEOUT_MS);
           if (alive !== expected) throw new Error(`bench checks: pingSweep found ${alive} alive, expected ${expected}`);
           return ms;
         }),
@@ -513,7 +445,8 @@ async function pingBench(ctx: Context): Promise<void> {
     },
     ROUNDS,
   );
-  const ours = medians(samples.ours);
+  const ours = medians(samples.service);
+  const layer = medians(samples.layer);
   const fping = medians(samples.fping);
   report({
     bench: 'checks',
@@ -523,8 +456,10 @@ async function pingBench(ctx: Context): Promise<void> {
     baseline: round(fping.ms, 1),
     ratio: round(ours.ms / fping.ms),
     target: 1.2,
-    path: PATH,
+    path: 'service',
+    call: `checks.run {room of ${addresses.length}, kinds: [ping]}, pingCount 1, pingTimeoutMs ${PING_TIMEOUT_MS}`,
     addresses: addresses.length,
+    storedResults: addresses.length,
     alive: expected,
     baselineAlive: expected,
     dead: addresses.length - expected,
@@ -532,59 +467,32 @@ async function pingBench(ctx: Context): Promise<void> {
     method: [...methods].join(','),
     cpuMs: ours.cpuMs,
     baselineCpuMs: fping.cpuMs,
+    layerMs: round(layer.ms, 1),
+    layerRatio: round(layer.ms / fping.ms),
+    layerCpuMs: layer.cpuMs,
     baselineCommand: `fping -C 1 -q -t ${PING_TIMEOUT_MS} -i 1 -- <254 addresses>`,
+    loadAverage: [round(load0, 2), round(loadavg()[0] ?? 0, 2)],
     rounds: ROUNDS,
     valueRoundsMs: ours.roundsMs,
+    layerRoundsMs: layer.roundsMs,
     baselineRoundsMs: fping.roundsMs,
   });
 }
 
-// ---------------------------------------------------------------- 4. many small sweeps
+// ---------------------------------------------------------------- 4. many sweeps
 
-/** `global.gc`, exposed at run time when node was started without --expose-gc (npm run bench is plain tsx). */
-function gcFunction(): () => void {
-  const existing = (globalThis as { gc?: () => void }).gc;
-  if (existing) return existing;
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-function openFds(): string[] {
-  const dir = '/proc/self/fd';
-  return readdirSync(dir).flatMap((fd) => {
-    try {
-      return [readlinkSync(join(dir, fd))];
-    } catch {
-      return []; // the directory handle of this very listing
-    }
-  });
-}
-
-/** One sweep as the runner would do it: SNMP of 20 devices and one SSH through one queue, and a ping sweep of the same 20, all at once. */
-async function smallSweep(ctx: Context, addresses: string[]): Promise<void> {
-  const queue = queueWith();
-  const [snmp, ping, ssh] = await Promise.all([
-    ourSnmpSweep(ctx, addresses, queue),
-    ourPingSweep(addresses, queue),
-    queue.add({ kind: 'ssh', host: addresses[0] ?? '', timeoutMs: 30_000, run: (signal) => sshExec({ address: addresses[0] ?? '' }, ctx.sshCredential, 'uptime', ctx.sshOptions, signal) }),
-  ]);
-  if (snmp.values !== addresses.length * OIDS.length) throw new Error(`bench checks: small sweep: ${snmp.values} SNMP values`);
-  if (ping.alive !== addresses.length) throw new Error(`bench checks: small sweep: ${ping.alive} of ${addresses.length} alive`);
-  failures([ssh], 'small sweep ssh');
-  if (!/load average/.test(ssh.value?.stdout ?? '')) throw new Error('bench checks: small sweep: no uptime');
-}
-
-async function sweepLeakBench(ctx: Context): Promise<void> {
+async function sweepLeakBench(service: ServiceBench, room: BenchRoom): Promise<void> {
   const gc = gcFunction();
-  const addresses = ctx.fleet.slice(0, SWEEP_DEVICES);
   const samples = new Map<number, { fds: string[]; heapMb: number; handles: number }>();
   const sweepMs: number[] = [];
   const heapMb: number[] = [];
   const fdCounts: number[] = [];
+  const expected = room.assetIds.length * 2; // every asset's ping, plus its SNMP result or the SSH host's one step
   for (let i = 1; i <= SWEEPS; i++) {
-    const start = performance.now();
-    await smallSweep(ctx, addresses);
-    sweepMs.push(performance.now() - start);
+    const outcome = await service.sweep(room, ['ping', 'snmp', 'ssh']);
+    sweepMs.push(outcome.ms);
+    const wrong = failedResults(outcome, (r) => r.status === 'ok');
+    if (outcome.results.length !== expected || wrong) throw new Error(`bench checks: sweep ${i}: ${outcome.results.length} of ${expected} results; ${wrong ?? ''}`);
     // Let closing handles finish (every transport settles after its sockets close; this is a margin), then a full GC.
     await sleep(10);
     gc();
@@ -606,9 +514,11 @@ async function sweepLeakBench(ctx: Context): Promise<void> {
   }
   const common = {
     bench: 'checks',
-    path: PATH,
+    path: 'service',
+    call: `checks.run {room, kinds: [ping, snmp, ssh]} × ${SWEEPS}`,
     sweeps: SWEEPS,
-    sweep: `${SWEEP_DEVICES} devices × SNMP (${OIDS.length} OIDs) + ping (count 1) + 1 SSH uptime`,
+    sweep: `${SWEEP_DEVICES} devices × SNMP (${BENCH_OIDS.length} OIDs) + ping (count 1) + 1 SSH uptime: ${expected} results stored per sweep`,
+    storedResults: expected * SWEEPS,
     targetOn: 'value',
     medianSweepMs: round(median(sweepMs), 1),
   };

@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<void>> = {
   store: storeBench,
   assets: assetsBench,
   checks: async () => (await import('./checks.bench')).checksBench(),
+  rounds: async () => (await import('./rounds.bench')).roundsBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -26,6 +26,21 @@ export type CheckStatus = z.infer<typeof CheckStatus>;
 export const MetricValue = z.union([z.number(), z.string()]);
 export const Metrics = z.record(z.string(), MetricValue);
 
+/**
+ * The unit codes a metric can carry (docs/parsers.md lists every metric with
+ * its unit). Symbols, not words: the UI spells them in its language.
+ * `count` is a plain number of things; `d` whole days.
+ */
+export const METRIC_UNIT_CODES = ['%', '°C', 's', 'ms', 'min', 'd', 'bytes', 'W', 'V', 'A', 'Hz', 'rpm', 'count'] as const;
+export type MetricUnitCode = (typeof METRIC_UNIT_CODES)[number];
+/**
+ * Metric name → unit code, for the metrics of a result that have one (text
+ * and unitless numbers such as a load average or an HTTP status have none).
+ * Any string is accepted when reading: a result synced from a newer build may
+ * use a unit this one does not know, and shows it as it is.
+ */
+export const MetricUnits = z.record(z.string(), z.string().max(20));
+
 /** Largest raw output kept per result; longer output is cut and marked. */
 export const MAX_RAW_OUTPUT_CHARS = 1_000_000;
 
@@ -44,6 +59,8 @@ export const CheckResult = z.object({
   rawOutput: z.string(),
   parsed: z.unknown(),
   metrics: Metrics,
+  /** The unit of each metric that has one, stored with the result (results older than schema 12 got theirs in migration 0012). */
+  units: MetricUnits,
   status: CheckStatus,
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),

@@ -17,6 +17,12 @@ export const SNMP_PRIV_PROTOCOLS = ['des', 'aes', 'aes256b', 'aes256r'] as const
 const secretText = (label: string, max = 512) => z.string().min(1, `${label} is required`).max(max);
 const username = z.string().trim().min(1, 'User name is required').max(100);
 const sshPort = z.number().int().min(1).max(65535).default(22);
+/**
+ * Cisco IOS: the secret `enable` asks for when the login lands in user EXEC
+ * (`Switch>`), needed for `show running-config`. Optional ('' = none); part of
+ * the secret, so encrypted with it and never returned.
+ */
+const enableSecret = z.string().max(512).default('');
 
 /** The non-secret settings of each kind, and the secret that goes with them. */
 export const CredentialSpec = z.discriminatedUnion('kind', [
@@ -39,12 +45,12 @@ export const CredentialSpec = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('ssh-password'),
     settings: z.object({ username, port: sshPort }),
-    secret: z.object({ password: secretText('Password') }),
+    secret: z.object({ password: secretText('Password'), enableSecret }),
   }),
   z.object({
     kind: z.literal('ssh-key'),
     settings: z.object({ username, port: sshPort }),
-    secret: z.object({ privateKey: secretText('Private key', 32_768), passphrase: z.string().max(512).default('') }),
+    secret: z.object({ privateKey: secretText('Private key', 32_768), passphrase: z.string().max(512).default(''), enableSecret }),
   }),
 ]);
 export type CredentialSpec = z.output<typeof CredentialSpec>;

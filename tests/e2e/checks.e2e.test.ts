@@ -48,13 +48,14 @@ describe.skipIf(!isRoot)('device checks (zh-CN, lab)', () => {
   let checks: AssetChecksSection;
   let detail: AssetDetailPage;
   let shell: ShellPage;
-  const ids = { switch: '', server: '' };
+  const ids = { switch: '', server: '', cisco: '' };
   let huawei = '';
   let host = '';
 
   beforeAll(async () => {
     samplesDir = mkdtempSync(join(tmpdir(), 'walkdown-e2e-checks-'));
     writeFileSync(join(samplesDir, 'current-configuration.txt'), `${CONFIG_V1}\n`);
+    writeFileSync(join(samplesDir, 'running-config.txt'), 'Building configuration...\n\nCurrent configuration : 60 bytes\n!\nhostname ACCESS-SW-2F\n!\nend\n');
     lab = await startLab({
       hosts: 1,
       vendorCli: {
@@ -68,6 +69,7 @@ describe.skipIf(!isRoot)('device checks (zh-CN, lab)', () => {
             'display alarm active': bare(samplesDir, 'display_alarm_active/no_alarm.txt', 'alarms.txt'),
             'display current-configuration': join(samplesDir, 'current-configuration.txt'),
           },
+          cisco_ios: { 'show running-config': join(samplesDir, 'running-config.txt') },
         },
       },
     });
@@ -82,6 +84,7 @@ describe.skipIf(!isRoot)('device checks (zh-CN, lab)', () => {
     const spare = await call('locations.create', { kind: 'room', siteId: site.id, name: '二号机房' });
     ids.switch = (await call('assets.create', { type: 'switch', name: '核心交换机-01', vendor: '华为', roomId: room.id, managementIps: [huawei] })).id;
     ids.server = (await call('assets.create', { type: 'server', name: '应用服务器-01', vendor: 'Dell', roomId: room.id, managementIps: [host] })).id;
+    ids.cisco = (await call('assets.create', { type: 'switch', name: '接入交换机-2F', vendor: '思科', managementIps: [lab.vendorCli!.devices.cisco_ios.address] })).id;
     const ssh = { kind: 'ssh-password', settings: { username: lab.ssh.username }, secret: { password: lab.ssh.password } };
     await call('credentials.create', { name: '交换机 SSH', spec: ssh, assetIds: [ids.switch] });
     await call('credentials.create', { name: '服务器 SSH', spec: ssh, assetIds: [ids.server] });
@@ -189,6 +192,35 @@ describe.skipIf(!isRoot)('device checks (zh-CN, lab)', () => {
     expect(await backups.diffLines('add').allTextContents()).toEqual([expect.stringContaining('vlan batch 10 20 30')]);
     await backups.diffDialog.getByText(zh.configBackups.diff.addedCount_one.replace('{{count}}', '1'), { exact: true }).waitFor();
     await checks.closeDialog(backups.diffDialog);
+  });
+
+  it('backs up a Cisco switch whose login lands at ">" once its credential has the enable secret', async () => {
+    await session.page.goto(`${session.app.origin}/#/assets/${ids.cisco}`);
+    await detail.heading('接入交换机-2F').waitFor();
+    const backups = new ConfigBackupsSection(session.page, zh);
+    await backups.region.waitFor();
+    await detail.fillSshPasswordCredential({ name: '思科 SSH', username: lab.ssh.username, password: lab.ssh.password });
+    const enableSecret = detail.credentialDialog.getByLabel(zh.credentials.fields.enableSecret, { exact: true });
+    // Optional, and said what it is for.
+    await detail.credentialDialog.getByText(zh.credentials.enableSecretHint, { exact: true }).waitFor();
+    await detail.saveCredentialWithEnter();
+
+    // Without it the switch stays in user EXEC, where IOS refuses "show running-config".
+    await backups.fetchButton.click();
+    await backups.region.getByText(zh.configBackups.fetchFailed, { exact: true }).waitFor();
+    await backups.region.getByText('check.auth-failed', { exact: false }).waitFor();
+
+    await detail.replaceSecretButton('思科 SSH').click();
+    await detail.credentialDialog.waitFor();
+    await detail.credentialField('password').fill(lab.ssh.password);
+    await enableSecret.fill(lab.vendorCli!.enableSecret);
+    expect(await enableSecret.getAttribute('type')).toBe('password');
+    await detail.saveCredentialWithEnter();
+    await backups.fetchButton.click();
+    await backups.versions.first().waitFor();
+    expect(await backups.versions.count()).toBe(1);
+    // The secret is nowhere on the page after saving.
+    expect(await detail.allVisibleTextAndValues()).not.toContain(lab.vendorCli!.enableSecret);
   });
 
   it('blocks SSH to a device whose host key changed until the new key is accepted in Settings', async () => {

@@ -138,8 +138,8 @@ describe.skipIf(!isRoot)('check transports against the lab', () => {
         commands: { hp_comware: { 'display version': 'tests/fixtures/device-output/hand-written/hp_comware/display_version/cw7_s6850.txt' } },
       },
     });
-    keyCred = { kind: 'ssh-key', settings: { username: lab.ssh.username, port: 22 }, secret: { privateKey: lab.ssh.privateKey, passphrase: '' } };
-    passwordCred = { kind: 'ssh-password', settings: { username: lab.ssh.username, port: 22 }, secret: { password: lab.ssh.password } };
+    keyCred = { kind: 'ssh-key', settings: { username: lab.ssh.username, port: 22 }, secret: { privateKey: lab.ssh.privateKey, passphrase: '', enableSecret: '' } };
+    passwordCred = { kind: 'ssh-password', settings: { username: lab.ssh.username, port: 22 }, secret: { password: lab.ssh.password, enableSecret: '' } };
   });
 
   afterAll(async () => {
@@ -176,6 +176,26 @@ describe.skipIf(!isRoot)('check transports against the lab', () => {
       expect(results.slice(0, 50).every((r) => r.alive && r.method === 'fping')).toBe(true);
       expect(results[50]).toMatchObject({ alive: false, method: 'fping' });
       expect(results[51]).toMatchObject({ alive: false, error: { code: 'check.no-address' } });
+    });
+
+    it('tells each result as soon as it is final: the live ones long before fping gives up on the dead one', async () => {
+      // Another address of the lab's /24 where nothing is, not lab.deadAddress: its failed ARP entry would turn the TCP test's timeout into "unreachable".
+      const silent = lab.gateway.replace(/\.1$/, '.8');
+      const targets = [silent, ...lab.fleet!.addresses.slice(0, 20), lab.fleet!.addresses[0]!, '-x'].map((address) => ({ address }));
+      const heard: { index: number; at: number; alive: boolean }[] = [];
+      const started = performance.now();
+      const results = await pingSweep(targets, { count: 2, timeoutMs: 1500, onResult: (index, result) => heard.push({ index, at: performance.now() - started, alive: result.alive }) }, NEVER);
+      const took = performance.now() - started;
+      // Once per target, duplicates included, and the same results as returned.
+      expect(heard.map((h) => h.index).sort((a, b) => a - b)).toEqual(targets.map((_, i) => i));
+      expect(heard.every((h) => h.alive === results[h.index]!.alive)).toBe(true);
+      const live = heard.filter((h) => h.alive);
+      expect(live).toHaveLength(21);
+      // Two probes 250 ms apart: a live address is done after ~0.25 s, the dead one only at its second timeout (~1.75 s).
+      expect(Math.max(...live.map((h) => h.at))).toBeLessThan(took - 700);
+      expect(heard.find((h) => h.index === 0)).toMatchObject({ alive: false });
+      expect(results[0]).toMatchObject({ alive: false, sent: 2, received: 0, method: 'fping' });
+      expect(results[1]).toMatchObject({ alive: true, sent: 2, received: 2, method: 'fping' });
     });
 
     it('refuses what is not an address, so nothing reaches fping as an option', async () => {
@@ -467,6 +487,16 @@ describe.skipIf(!isRoot)('check transports against the lab', () => {
       expect(failing).toMatchObject({ stdout: 'out\n', stderr: 'err\n', exitCode: 3, exitSignal: null });
     });
 
+    it("ignores OpenSSH's host key announcement: sshd is not asked to prove its other keys", async () => {
+      const trace: string[] = [];
+      const result = await sshExec({ address: lab.hosts[0]!.address }, keyCred, 'echo ok', { hostKeyPolicy: acceptAll, debug: (line) => trace.push(line) }, NEVER);
+      expect(result.stdout).toBe('ok\n');
+      // The lab sshd has an ed25519 and an RSA key and announces both after login.
+      expect(trace.some((line) => /Inbound: GLOBAL_REQUEST \(hostkeys-00@openssh\.com\)/.test(line))).toBe(true);
+      expect(trace.filter((line) => /hostkeys-prove/.test(line))).toEqual([]);
+      expect(trace.filter((line) => /Outbound: Sending (?:REQUEST_SUCCESS|REQUEST_FAILURE)/.test(line))).toEqual([]);
+    });
+
     it('a private key with a passphrase; a wrong passphrase is check.auth-failed', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'walkdown-key-'));
       try {
@@ -475,10 +505,10 @@ describe.skipIf(!isRoot)('check transports against the lab', () => {
         await promisify(execFile)('ssh-keygen', ['-q', '-p', '-f', path, '-P', '', '-N', 'correct horse 电池']);
         const encrypted = readFileSync(path, 'utf8');
         expect(encrypted).not.toBe(lab.ssh.privateKey);
-        const credential: SshCredential = { kind: 'ssh-key', settings: { username: lab.ssh.username, port: 22 }, secret: { privateKey: encrypted, passphrase: 'correct horse 电池' } };
+        const credential: SshCredential = { kind: 'ssh-key', settings: { username: lab.ssh.username, port: 22 }, secret: { privateKey: encrypted, passphrase: 'correct horse 电池', enableSecret: '' } };
         const ok = await sshExec({ address: lab.hosts[0]!.address }, credential, 'echo ok', { hostKeyPolicy: acceptAll }, NEVER);
         expect(ok.stdout).toBe('ok\n');
-        const wrong = await checkError(() => sshExec({ address: lab.hosts[0]!.address }, { ...credential, secret: { privateKey: encrypted, passphrase: 'wrong' } }, 'true', { hostKeyPolicy: acceptAll }, NEVER));
+        const wrong = await checkError(() => sshExec({ address: lab.hosts[0]!.address }, { ...credential, secret: { privateKey: encrypted, passphrase: 'wrong', enableSecret: '' } }, 'true', { hostKeyPolicy: acceptAll }, NEVER));
         expect(wrong.code).toBe('check.auth-failed');
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -487,7 +517,7 @@ describe.skipIf(!isRoot)('check transports against the lab', () => {
 
     it('a wrong password is check.auth-failed; a closed port check.refused; the dead address check.timeout', async () => {
       const host = { address: lab.hosts[0]!.address };
-      const auth = await checkError(() => sshExec(host, { ...passwordCred, secret: { password: 'not-the-password' } }, 'true', { hostKeyPolicy: acceptAll }, NEVER));
+      const auth = await checkError(() => sshExec(host, { ...passwordCred, secret: { password: 'not-the-password', enableSecret: '' } }, 'true', { hostKeyPolicy: acceptAll }, NEVER));
       expect(auth.code).toBe('check.auth-failed');
       expect(JSON.stringify(auth.details)).not.toContain('not-the-password');
       expect((await checkError(() => sshExec({ ...host, port: 23 }, keyCred, 'true', { hostKeyPolicy: acceptAll }, NEVER))).code).toBe('check.refused');
@@ -596,6 +626,9 @@ describe.skipIf(!isRoot)('check transports against the lab', () => {
         expect(parseOutput('cisco.show-version', ok.outputs[0]!.output).metrics).toBeTruthy();
         const bad = await checkError(() => sshShell({ address }, keyCred, ['show version'], { hostKeyPolicy: acceptAll, enableSecret: 'not-the-secret' }, NEVER));
         expect(bad.code).toBe('check.auth-failed');
+        // IOS asks three times; the first "Password:" after the secret is enough to know, and the secret is never quoted.
+        expect(bad.message).toMatch(/refused the enable secret \(asked for the password again\)/);
+        expect(JSON.stringify({ message: bad.message, details: bad.details })).not.toContain('not-the-secret');
       });
 
       it('a command with a line end in it is refused before anything is typed', async () => {

@@ -37,6 +37,20 @@ interface GigabitEthernet0/0/1
 #
 return`;
 
+const CISCO_CONFIG = `Building configuration...
+
+Current configuration : 212 bytes
+!
+version 15.2
+hostname ACCESS-SW-3F
+!
+enable secret 5 $1$abcd$0123456789abcdefghijkl
+!
+interface GigabitEthernet0/1
+ switchport access vlan 10
+!
+end`;
+
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -57,7 +71,7 @@ describe.skipIf(!isRoot)('device checks through the core API against the lab', (
   let dataDir: string;
   let samplesDir: string;
   const events: { name: string; payload: unknown }[] = [];
-  const ids = { room: '', deadRoom: '', switch: '', server: '', dead: '', wrongPassword: '' };
+  const ids = { room: '', deadRoom: '', switch: '', server: '', dead: '', wrongPassword: '', cisco: '', ciscoNoEnable: '', ciscoWrongEnable: '' };
 
   async function call<T>(method: string, input: unknown): Promise<T> {
     const result = await core.call(method, input);
@@ -88,8 +102,11 @@ describe.skipIf(!isRoot)('device checks through the core API against the lab', (
   beforeAll(async () => {
     samplesDir = mkdtempSync(join(tmpdir(), 'walkdown-checks-samples-'));
     writeFileSync(join(samplesDir, 'current-configuration.txt'), `${CONFIG_V1}\n`);
+    writeFileSync(join(samplesDir, 'running-config.txt'), `${CISCO_CONFIG}\n`);
     lab = await startLab({
       hosts: 1,
+      // Thirty addresses behind one sshd that drops logins past 10 at once, as Debian's does by default.
+      fleet: { size: 30, ssh: true, maxStartups: '10:30:100' },
       vendorCli: {
         commands: {
           huawei_vrp: {
@@ -101,6 +118,7 @@ describe.skipIf(!isRoot)('device checks through the core API against the lab', (
             'display alarm active': bare(samplesDir, 'display_alarm_active/no_alarm.txt', 'alarms.txt'),
             'display current-configuration': join(samplesDir, 'current-configuration.txt'),
           },
+          cisco_ios: { 'show running-config': join(samplesDir, 'running-config.txt') },
         },
       },
     });
@@ -153,6 +171,17 @@ describe.skipIf(!isRoot)('device checks through the core API against the lab', (
       spec: { kind: 'ssh-password', settings: { username: lab.ssh.username }, secret: { password: `${lab.ssh.password}-wrong` } },
       assetIds: [ids.wrongPassword],
     });
+    const cisco = lab.vendorCli!.devices.cisco_ios.address;
+    const ciscoLogin = { kind: 'ssh-password', settings: { username: lab.ssh.username }, secret: { password: lab.ssh.password } };
+    for (const [key, name, enableSecret] of [
+      ['cisco', '接入交换机 C2960', lab.vendorCli!.enableSecret],
+      ['ciscoNoEnable', '接入交换机 无 enable', null],
+      ['ciscoWrongEnable', '接入交换机 enable 错误', 'not-the-enable-secret'],
+    ] as const) {
+      ids[key] = (await call<{ id: string }>('assets.create', { type: 'switch', name, vendor: 'Cisco', managementIps: [cisco] })).id;
+      const spec = enableSecret === null ? ciscoLogin : { ...ciscoLogin, secret: { ...ciscoLogin.secret, enableSecret } };
+      await call('credentials.create', { name: `${name} ssh`, spec, assetIds: [ids[key]] });
+    }
     await call('checks.settings.update', { assetId: ids.switch, fields: { tcpPorts: [22] } });
     await call('checks.settings.update', { assetId: ids.server, fields: { snmpProfiles: ['mib2-system', 'host-resources', 'mib2-interfaces'] } });
     await call('checks.settings.update', { assetId: ids.dead, fields: { tcpPorts: [22] } });
@@ -336,6 +365,50 @@ describe.skipIf(!isRoot)('device checks through the core API against the lab', (
     expect(diff.unified).toContain('- port default vlan 10');
     expect(diff.unified).toContain('+ port default vlan 20');
     expect((await call<ConfigBackupSummary[]>('configBackups.list', { assetId: ids.switch })).map((b) => b.id)).toEqual([third.id, second.id, first.id]);
+  });
+
+  it('Cisco: backs up the running configuration after enable with the credential\'s enable secret; without one, or a wrong one, check.auth-failed', async () => {
+    expect(await call('checks.settings.get', { assetId: ids.cisco })).toMatchObject({ sshProfile: 'cisco-ios' });
+    const backup = await call<ConfigBackupSummary>('configBackups.fetch', { assetId: ids.cisco });
+    expect(backup).toMatchObject({ command: 'show running-config', changed: false });
+    const content = await call<{ content: string }>('configBackups.get', { id: backup.id });
+    expect(content.content).toContain('hostname ACCESS-SW-3F');
+    expect(content.content).not.toContain('Invalid input');
+
+    // The emulator lands at `Switch>`, where IOS does not know "running-config".
+    const none = await callError('configBackups.fetch', { assetId: ids.ciscoNoEnable });
+    expect(none.code).toBe('check.auth-failed');
+    expect(none.message).toMatch(/user EXEC \(Switch>\).*enable secret/);
+    const wrong = await callError('configBackups.fetch', { assetId: ids.ciscoWrongEnable });
+    expect(wrong.code).toBe('check.auth-failed');
+    expect(wrong.message).toMatch(/refused the enable secret/);
+    expect(wrong.message).not.toContain('not-the-enable-secret');
+    expect(await call<ConfigBackupSummary[]>('configBackups.list', { assetId: ids.ciscoWrongEnable })).toEqual([]);
+
+    // Checks of the same switch run their show commands in privileged EXEC too: the prompt in the evidence is `Switch#`.
+    const { runId } = await call<{ runId: string }>('checks.run', { scope: { assetIds: [ids.cisco] }, kinds: ['ssh'] });
+    await runDone(runId);
+    const version = (await runResults(runId)).find((r) => r.step === 'version');
+    expect(version).toMatchObject({ status: 'ok', errorCode: null });
+    expect((await call<CheckResult>('checks.result', { id: version!.id })).rawOutput).toContain('Switch#');
+  });
+
+  it('sweeps thirty servers behind one sshd with MaxStartups 10:30:100: at most 8 logins at once, none dropped', async () => {
+    const client = await call<{ id: string }>('locations.create', { kind: 'client', name: '区卫健委' });
+    const site = await call<{ id: string }>('locations.create', { kind: 'site', clientId: client.id, name: '数据中心' });
+    const room = await call<{ id: string }>('locations.create', { kind: 'room', siteId: site.id, name: '虚拟化集群' });
+    const ids: string[] = [];
+    for (const [i, address] of lab.fleet!.addresses.entries()) {
+      ids.push((await call<{ id: string }>('assets.create', { type: 'server', name: `vm-${String(i).padStart(2, '0')}`, vendor: 'Dell', roomId: room.id, managementIps: [address] })).id);
+    }
+    await call('credentials.create', { name: 'fleet key', spec: { kind: 'ssh-key', settings: { username: lab.ssh.username }, secret: { privateKey: lab.ssh.privateKey } }, assetIds: ids });
+    const { runId, total } = await call<{ runId: string; total: number }>('checks.run', { scope: { location: { kind: 'room', id: room.id } }, kinds: ['ssh'] });
+    expect(total).toBe(30);
+    expect(await runDone(runId, 60_000)).toMatchObject({ status: 'done', done: 30 });
+    const uptimes = (await runResults(runId)).filter((r) => r.step === 'uptime');
+    expect(uptimes).toHaveLength(30);
+    // Retries are off in these tests: a login sshd had dropped would be here as check.refused.
+    expect(uptimes.filter((r) => r.status !== 'ok').map((r) => `${r.target} ${r.errorCode}`)).toEqual([]);
   });
 
   it('parses captured output through the API and keeps refused text as evidence', async () => {

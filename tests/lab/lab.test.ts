@@ -148,7 +148,9 @@ describe.skipIf(!isRoot)('walkdown lab', () => {
     // An extra command with a hyphenated keyword, as hand-written samples add them.
     const cpu = join(scratch, 'cpu-usage.txt');
     writeFileSync(cpu, 'CPU Usage Stat. Cycle: 60 (Second)\nCPU Usage            : 7% Max: 21%\n');
-    lab = await startLab({ hosts: 2, snmpsim: true, vendorCli: { commands: { huawei_vrp: { 'display cpu-usage': cpu } } }, fleet: 20 });
+    const config = join(scratch, 'running-config.txt');
+    writeFileSync(config, 'Building configuration...\n\nCurrent configuration : 64 bytes\n!\nhostname Switch\n!\nend\n');
+    lab = await startLab({ hosts: 2, snmpsim: true, vendorCli: { commands: { huawei_vrp: { 'display cpu-usage': cpu }, cisco_ios: { 'show running-config': config } } }, fleet: 20 });
     knownHostsFile = join(scratch, 'known_hosts');
     writeFileSync(knownHostsFile, lab.knownHosts());
     console.log(`lab ${lab.runId} ${lab.subnet} up in ${lab.timings.total} ms ${JSON.stringify(lab.timings)}`);
@@ -300,6 +302,33 @@ describe.skipIf(!isRoot)('walkdown lab', () => {
       await session.until([privilegedPrompt]);
       const bad = await session.command('show nonsense', privilegedPrompt, pager);
       expect(bad.text).toContain("% Invalid input detected at '^' marker.");
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('Cisco: show running-config only in privileged EXEC; three wrong enable secrets are "% Bad secrets"', async () => {
+    const { prompt, privilegedPrompt, pager } = lab.vendorCli!.devices.cisco_ios.behaviour;
+    const session = new Session([...sshArgs(), `${lab.ssh.username}@${lab.vendorCli!.devices.cisco_ios.address}`]);
+    try {
+      await session.until([prompt]);
+      const refused = await session.command('show running-config', prompt, pager);
+      // IOS at `>` does not know the keyword: the caret stands under it.
+      expect(refused.text).toBe(`show running-config\r\n${' '.repeat(prompt.length + 5)}^\r\n% Invalid input detected at '^' marker.\r\n\r\n${prompt}`);
+      session.send('enable\r');
+      for (let i = 0; i < 3; i++) {
+        await session.until(['Password: ']);
+        session.send('not-the-secret\r');
+      }
+      expect(await session.until([prompt])).toContain('% Bad secrets');
+      session.send('enable\r');
+      await session.until(['Password: ']);
+      session.send('wrong-once\r');
+      await session.until(['Password: ']);
+      session.send(`${lab.vendorCli!.enableSecret}\r`);
+      await session.until([privilegedPrompt]);
+      const config = await session.command('sh run', privilegedPrompt, pager);
+      expect(config.text).toContain('hostname Switch');
     } finally {
       await session.close();
     }

@@ -54,6 +54,11 @@ PLATFORMS = {
 }
 
 
+# Cisco commands that exist only in privileged EXEC (`Switch#`): at `Switch>` IOS does not know
+# their second keyword and answers with the caret under it.
+CISCO_PRIVILEGED = {('show', 'running-config'), ('show', 'startup-config')}
+
+
 class Hangup(Exception):
     """The client went away."""
 
@@ -248,6 +253,10 @@ class Emulator:
         if kind != 'ok':
             return False, self.error_lines(kind, column, line), False
         action, path = entry[1], entry[2]
+        if self.platform == 'cisco_ios' and not self.privileged and tuple(entry[0][:2]) in CISCO_PRIVILEGED:
+            words = [(m, i) for i, m in enumerate(line.split(' ')) if m]
+            column = len(' '.join(line.split(' ')[:words[1][1]])) + 1 if len(words) > 1 else 0
+            return False, self.error_lines('invalid', column, line), False
         if action == 'output':
             return True, output_lines(path), False
         if action == 'nopaging':
@@ -261,10 +270,14 @@ class Emulator:
             if not self.interactive:
                 return True, [], False
             if self.enable_secret:
-                write('Password: ')
-                secret = self.read_line(echo=False)
-                write('\r\n')
-                if secret != self.enable_secret:
+                # IOS with a local enable secret: three tries, then "% Bad secrets" and back at `>`.
+                for _ in range(3):
+                    write('Password: ')
+                    secret = self.read_line(echo=False)
+                    write('\r\n')
+                    if secret == self.enable_secret:
+                        break
+                else:
                     return False, ['% Bad secrets', ''], False
             self.privileged = True
             return True, [], False

@@ -2,7 +2,6 @@ import type { CheckKind, CheckResult, CheckResultSummary, CheckStatus } from '@s
 import type { Db } from '../store/database';
 import { statement } from '../store/statements';
 import type { Mutation } from '../store/write-path';
-import { metricUnit } from './check-metrics';
 
 interface ResultRow {
   id: string;
@@ -16,6 +15,7 @@ interface ResultRow {
   raw_output?: string;
   parsed?: string | null;
   metrics: string;
+  units: string;
   status: CheckStatus;
   error_code: string | null;
   error_message: string | null;
@@ -25,7 +25,7 @@ interface ResultRow {
 }
 
 const SUMMARY_COLUMNS =
-  'id, run_id, asset_id, target, kind, profile_id, step, method, metrics, status, error_code, error_message, duration_ms, started_at, finished_at';
+  'id, run_id, asset_id, target, kind, profile_id, step, method, metrics, units, status, error_code, error_message, duration_ms, started_at, finished_at';
 
 export interface ResultQuery {
   assetId?: string;
@@ -75,19 +75,21 @@ export class CheckResultsRepo {
 
   /**
    * The newest value of every metric measured on the asset, whichever check
-   * measured it (uptime from SNMP on Monday and from SSH on Tuesday: Tuesday's).
+   * measured it (uptime from SNMP on Monday and from SSH on Tuesday:
+   * Tuesday's), with the unit stored beside it in that result.
    */
   latest(assetId: string): { name: string; value: number | string; unit: string | null; at: number; resultId: string; profileId: string }[] {
     const rows = statement(
       this.db,
-      `SELECT name, value, at, result_id, profile_id FROM (
-         SELECT m.key AS name, m.value AS value, r.started_at AS at, r.id AS result_id, r.profile_id,
+      `SELECT name, value, unit, at, result_id, profile_id FROM (
+         SELECT m.key AS name, m.value AS value, json_extract(r.units, '$."' || m.key || '"') AS unit,
+                r.started_at AS at, r.id AS result_id, r.profile_id,
                 row_number() OVER (PARTITION BY m.key ORDER BY r.started_at DESC, r.id DESC) AS n
          FROM check_results r, json_each(r.metrics) m
          WHERE r.asset_id = ? AND r.deleted_at IS NULL AND m.type IN ('integer', 'real', 'text'))
        WHERE n = 1 ORDER BY name`,
-    ).all(assetId) as { name: string; value: number | string; at: number; result_id: string; profile_id: string }[];
-    return rows.map((row) => ({ name: row.name, value: row.value, unit: metricUnit(row.name), at: row.at, resultId: row.result_id, profileId: row.profile_id }));
+    ).all(assetId) as { name: string; value: number | string; unit: unknown; at: number; result_id: string; profile_id: string }[];
+    return rows.map((row) => ({ name: row.name, value: row.value, unit: typeof row.unit === 'string' ? row.unit : null, at: row.at, resultId: row.result_id, profileId: row.profile_id }));
   }
 
   /** The numeric values of one metric of an asset, oldest first: the newest `limit` since `since`. */
@@ -120,6 +122,7 @@ function toSummary(row: ResultRow): CheckResultSummary {
     step: row.step,
     method: row.method,
     metrics: JSON.parse(row.metrics) as CheckResultSummary['metrics'],
+    units: JSON.parse(row.units) as CheckResultSummary['units'],
     status: row.status,
     errorCode: row.error_code,
     errorMessage: row.error_message,

@@ -162,6 +162,69 @@ describe('CheckRunner', () => {
     checks.close();
   });
 
+  it('has at most 8 SSH logins in progress at once, across all SSH jobs', async () => {
+    const { checks, asset, room, credential } = await checksSetup({ tuning: { ...FAST, sshReadyTimeoutMs: 10_000 } });
+    // Twelve devices whose sshd accepts TCP and never says a word: every login hangs, holding its place at the gate.
+    const addresses = Array.from({ length: 12 }, (_, i) => `127.0.0.${20 + i}`);
+    let open = 0;
+    let most = 0;
+    const first = createServer((socket) => {
+      open += 1;
+      most = Math.max(most, open);
+      socket.on('close', () => (open -= 1));
+    });
+    servers.push(first);
+    first.on('connection', (socket: Socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => first.listen(0, addresses[0], resolve));
+    const port = (first.address() as AddressInfo).port;
+    for (const address of addresses.slice(1)) {
+      const server = createServer((socket) => {
+        open += 1;
+        most = Math.max(most, open);
+        socket.on('close', () => (open -= 1));
+      });
+      servers.push(server);
+      server.on('connection', (socket: Socket) => sockets.add(socket));
+      await new Promise<void>((resolve) => server.listen(port, address, resolve));
+    }
+    const ids = addresses.map((address, i) => asset({ type: 'server', name: `sshd-${i}`, vendor: 'Dell', roomId: room.id, managementIps: [address] }));
+    for (const id of ids) checks.settings.update(id, { snmpProfiles: [] });
+    credential({ kind: 'ssh-password', settings: { username: 'ops', port }, secret: { password: 'not-used' } }, ids);
+
+    const { runId } = checks.runner.start({ location: { kind: 'room', id: room.id } }, ['ssh']);
+    const deadline = Date.now() + 5000;
+    while (open < 8 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 200));
+    // Twelve jobs may run (the queue allows 16 SSH sessions), but only eight logins are let through.
+    expect(open).toBe(8);
+    expect(most).toBe(8);
+    checks.runner.cancel(runId);
+    await checks.runner.settled(runId);
+    checks.close();
+  });
+
+  it('plans a sweep from one credential listing and decrypts a shared credential once per run', async () => {
+    const { checks, asset, room, credential, credentials } = await checksSetup({ tuning: { ...FAST, snmpTimeoutMs: 200, snmpRetries: 0 } });
+    const closed = await closedPort();
+    const ids = [1, 2, 3].map((n) => asset({ type: 'server', name: `srv-${n}`, vendor: 'Dell', roomId: room.id, managementIps: ['127.0.0.1'] }));
+    for (const id of ids) checks.settings.update(id, { snmpProfiles: ['mib2-system'], sshProfile: '' });
+    const shared = credential({ kind: 'snmp-community', settings: { version: 'v2c', port: closed }, secret: { community: 'public' } }, ids);
+    const list = vi.spyOn(credentials, 'list');
+    const reveal = vi.spyOn(credentials, 'reveal');
+
+    const { runId } = checks.runner.start({ location: { kind: 'room', id: room.id } }, ['snmp']);
+    await checks.runner.settled(runId);
+    expect(checks.results.list({ runId, limit: 10 })).toHaveLength(3);
+    expect(list).toHaveBeenCalledTimes(1);
+    expect(reveal.mock.calls).toEqual([[shared]]);
+
+    // The next run decrypts it again: nothing outlives the run.
+    const second = checks.runner.start({ assetIds: [ids[0]!] }, ['snmp']);
+    await checks.runner.settled(second.runId);
+    expect(reveal).toHaveBeenCalledTimes(2);
+    checks.close();
+  });
+
   it('sweeps the live hardware under a location, and refuses scopes that do not resolve', async () => {
     const { checks, asset, room, site, locations } = await checksSetup({ tuning: FAST });
     const rack = locations.create({ kind: 'rack', roomId: room.id, name: 'A01', heightU: 42 });
@@ -231,7 +294,7 @@ describe('CheckRunner', () => {
 
     expect(sweep).toHaveBeenCalledTimes(1);
     expect(sweep.mock.calls[0]?.[0]).toEqual([{ address: '10.9.0.2' }, { address: 'gone.invalid' }, { address: '10.9.0.1' }]);
-    expect(sweep.mock.calls[0]?.[1]).toEqual({ count: 2, timeoutMs: expect.any(Number) });
+    expect(sweep.mock.calls[0]?.[1]).toEqual({ count: 2, timeoutMs: expect.any(Number), onResult: expect.any(Function) });
     const results = checks.results.list({ runId, limit: 10 });
     const of = (id: string) => results.find((r) => r.assetId === id);
     expect(results).toHaveLength(4);
@@ -287,6 +350,26 @@ describe('CheckRunner', () => {
     expect(sweep).toHaveBeenCalledTimes(3);
     expect(batches).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
     expect(stored).toEqual(['a', 'b', 'c', 'd', 'e']);
+
+    // A result pingSweep tells early is stored then, once; the rest when it returns.
+    stored.length = 0;
+    batches.length = 0;
+    let release = () => {};
+    sweep.mockImplementationOnce(async (chunk: readonly PingTarget[], options) => {
+      const answers = chunk.map((t) => pingAnswer(t.address, 1));
+      options.onResult?.(1, answers[1]!);
+      options.onResult?.(1, answers[1]!);
+      await new Promise<void>((resolve) => (release = resolve));
+      return answers;
+    });
+    const streaming = runPingSweep(targets.slice(0, 3), new AbortController().signal, (done) => batches.push(done.map((t) => t.step.step)));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(stored).toEqual(['b']);
+    expect(batches).toEqual([['b']]);
+    release();
+    await streaming;
+    expect(stored).toEqual(['b', 'a', 'c']);
+    expect(batches).toEqual([['b'], ['a', 'c']]);
 
     sweep.mockReset();
     sweep.mockResolvedValueOnce(targets.slice(0, 2).map((t) => pingAnswer(t.address, 1)));

@@ -1,5 +1,6 @@
 import { AssetFilter, HARDWARE_TYPES } from '@shared/domain/assets';
 import type { CheckScope, RunnableCheckKind } from '@shared/domain/checks';
+import type { CredentialSpec } from '@shared/domain/credentials';
 import type { Profile } from '@shared/domain/profile';
 import { AppError } from '@shared/errors';
 import type { AssetRow, AssetsRepo } from '../assets/assets.repo';
@@ -9,7 +10,7 @@ import { newId } from '../store/ids';
 import type { LocalStore } from '../store/local-store';
 import { statement } from '../store/statements';
 import { JobFailure, resultError } from './check-failure';
-import { planChecks, splitPings, type PingJob, type PlannedJob, type PlannedStep } from './check-plan';
+import { planChecks, splitPings, type PingJob, type PlanCredential, type PlannedJob, type PlannedStep } from './check-plan';
 import type { ProfileCatalog } from './check-profiles';
 import { CheckRunsRepo } from './check-runs.repo';
 import type { CheckSettingsService } from './check-settings.service';
@@ -18,9 +19,11 @@ import { PING_SWEEP_CHUNK, runHttp, runPingSweep, runTcp, type PingSweepTarget }
 import { runSnmp } from './jobs/snmp-job';
 import { runSsh } from './jobs/ssh-job';
 import { ProgressThrottle } from './progress-throttle';
-import { ResultRecorder } from './result-recorder';
+import { buildResult } from './result-recorder';
+import { ResultWriter } from './result-writer';
 import { CheckError, SnmpSessions, type HostKeyPolicy } from './transports';
 import { cancelledError } from './transports/check-error';
+import type { Gate } from './runner/gate';
 import type { WorkQueue } from './runner/work-queue';
 
 /*
@@ -31,12 +34,16 @@ import type { WorkQueue } from './runner/work-queue';
  *   run and returns {runId, total} at once; the jobs go on in the background.
  * - Every job goes through the one WorkQueue of core (shared by all runs and
  *   by configuration backups), so its limits hold across everything that
- *   talks to devices: a global cap, per kind (8 SSH sessions at once: sshd's
- *   MaxStartups and the VTY lines of a switch), per host (2). A queue per
+ *   talks to devices: a global cap, per kind (16 SSH sessions, of which at
+ *   most 8 logging in at once, the handshake gate: sshd's MaxStartups), per
+ *   host (2: the VTY lines of a switch). A queue per
  *   run would let two sweeps of the same room double every limit. Each run
  *   has its own AbortController instead, combined with the queue's signal.
  * - Each result is written through the write path as soon as its step is
- *   done, in its own transaction: a crash or a cancel keeps what finished.
+ *   done: the results (and run counts) that finish within 100 ms share
+ *   one transaction (result-writer.ts), so a crash or a cancel keeps what
+ *   finished and a sweep does not wait on one fsync per device; the run's
+ *   last progress event comes after its last result is stored.
  * - Pings: all pings of a run with an address are one queue job (kind
  *   'ping', host 'sweep:<runId>') calling pingSweep once per chunk of
  *   PING_SWEEP_CHUNK addresses (one fping process each), not one job and one
@@ -68,6 +75,7 @@ export interface CheckRunnerDeps {
   profiles: ProfileCatalog;
   hostKeyPolicy: HostKeyPolicy;
   queue: WorkQueue;
+  sshHandshakes: Gate;
   tuning: CheckTuning;
 }
 
@@ -81,6 +89,8 @@ interface ActiveRun {
   cancelled: boolean;
   controller: AbortController;
   sessions: SnmpSessions;
+  /** Credentials this run has decrypted, by id: each once, on first use; dropped when the run ends. */
+  revealed: Map<string, CredentialSpec>;
   progress: ProgressThrottle;
   finished: Promise<void>;
   resolveFinished: () => void;
@@ -91,12 +101,15 @@ const SWEPT_STATUSES = ['in-use', 'spare', 'faulty'] as const;
 
 export class CheckRunner {
   private readonly runs: CheckRunsRepo;
-  private readonly recorder: ResultRecorder;
+  private readonly writer: ResultWriter;
   private readonly active = new Map<string, ActiveRun>();
 
   constructor(private readonly deps: CheckRunnerDeps) {
     this.runs = new CheckRunsRepo(deps.store.db);
-    this.recorder = new ResultRecorder(deps.store);
+    this.writer = new ResultWriter(deps.store, (error, lost) => {
+      // The store went away (core closing) or refused the rows: the runs cannot keep them, the others go on.
+      process.stderr.write(`walkdown checks: ${lost} results not stored: ${(error as Error).message}\n`);
+    });
     // Runs a previous process left behind will never finish.
     this.runs.endOrphans(deps.now());
   }
@@ -106,12 +119,13 @@ export class CheckRunner {
     const profiles = this.deps.profiles.get();
     const { assets, label } = this.resolve(scope);
     const uniqueKinds = [...new Set(kinds)];
+    const credentialsOf = this.credentialsByAsset();
     const jobs = assets.flatMap((row) =>
       planChecks({
         asset: { id: row.id, name: row.name },
         settings: this.deps.settings.forAsset(row),
         kinds: uniqueKinds,
-        credentials: this.deps.credentials.list({ assetId: row.id }).map((c) => ({ id: c.id, kind: c.kind })),
+        credentials: credentialsOf.get(row.id) ?? [],
         profiles,
       }),
     );
@@ -129,6 +143,7 @@ export class CheckRunner {
       cancelled: false,
       controller: new AbortController(),
       sessions: new SnmpSessions(),
+      revealed: new Map(),
       progress: new ProgressThrottle(1000 / Math.max(1, this.deps.tuning.progressPerSecond), () => this.emitProgress(run)),
       finished: new Promise<void>((resolve) => (resolveFinished = resolve)),
       resolveFinished: () => resolveFinished(),
@@ -155,6 +170,8 @@ export class CheckRunner {
     if (!run.cancelled) {
       run.cancelled = true;
       run.controller.abort(cancelledError({ runId }));
+      // What finished before the cancel is kept.
+      this.writer.flush();
       this.runs.finish(runId, 'cancelled', this.deps.now());
       run.progress.flush();
       run.progress.stop();
@@ -170,6 +187,24 @@ export class CheckRunner {
   /** Cancels every run (core is closing or the store is being replaced). */
   close(): void {
     for (const runId of [...this.active.keys()]) this.cancel(runId);
+    this.writer.flush();
+  }
+
+  /**
+   * Each asset's credentials (without secrets) in credentials.list order (by
+   * name), from one listing: a sweep plans hundreds of assets, and one query
+   * per asset cost more than the checks of a fast device.
+   */
+  private credentialsByAsset(): Map<string, PlanCredential[]> {
+    const byAsset = new Map<string, PlanCredential[]>();
+    for (const credential of this.deps.credentials.list()) {
+      for (const assetId of credential.assetIds) {
+        const list = byAsset.get(assetId);
+        if (list) list.push({ id: credential.id, kind: credential.kind });
+        else byAsset.set(assetId, [{ id: credential.id, kind: credential.kind }]);
+      }
+    }
+    return byAsset;
   }
 
   private resolve(scope: CheckScope): { assets: AssetRow[]; label: string } {
@@ -200,22 +235,25 @@ export class CheckRunner {
       assetId: job.asset.id,
       tuning: this.deps.tuning,
       now: this.deps.now,
-      credential: (id) => this.deps.credentials.reveal(id).spec,
+      credential: (id) => {
+        let spec = run.revealed.get(id);
+        if (!spec) {
+          spec = this.deps.credentials.reveal(id).spec;
+          run.revealed.set(id, spec);
+        }
+        return spec;
+      },
       hostKeyPolicy: this.deps.hostKeyPolicy,
+      sshHandshakes: this.deps.sshHandshakes,
       snmpSessions: run.sessions,
       record: (step, draft) => {
         const key = `${step.profileId}\u0000${step.step}`;
         if (recorded.has(key)) return null;
         recorded.add(key);
-        try {
-          const result = this.recorder.record({ ...draft, runId: run.id, assetId: job.asset.id, kind: job.kind, target: draft.target ?? step.target, profileId: step.profileId, step: step.step });
-          if (result.status === 'error' || result.status === 'failed') problem = true;
-          return result;
-        } catch (error) {
-          // The store went away (core closing) or refused the row: the run cannot keep it, the others go on.
-          process.stderr.write(`walkdown checks: result of ${job.asset.name} ${step.profileId}/${step.step} not stored: ${(error as Error).message}\n`);
-          return null;
-        }
+        const result = buildResult({ ...draft, runId: run.id, assetId: job.asset.id, kind: job.kind, target: draft.target ?? step.target, profileId: step.profileId, step: step.step });
+        this.writer.add(result);
+        if (result.status === 'error' || result.status === 'failed') problem = true;
+        return result;
       },
     };
     const fillRemaining = (error: unknown) => {
@@ -351,11 +389,7 @@ export class CheckRunner {
     if (outcome.counted && !run.cancelled) {
       run.done += outcome.units;
       run.failed += outcome.problems;
-      try {
-        this.runs.progress(run.id, run.done, run.failed);
-      } catch {
-        // The store is closing; the run ends with it.
-      }
+      this.writer.setProgress(run.id, run.done, run.failed);
       run.progress.tick();
     }
     if (run.settled >= run.total) this.settle(run);
@@ -363,7 +397,9 @@ export class CheckRunner {
 
   private settle(run: ActiveRun): void {
     this.active.delete(run.id);
+    run.revealed.clear();
     if (!run.cancelled) {
+      this.writer.flush();
       try {
         this.runs.finish(run.id, 'done', this.deps.now());
       } catch {

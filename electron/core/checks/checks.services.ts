@@ -11,7 +11,8 @@ import { CheckSettingsService } from './check-settings.service';
 import { ConfigBackupsService } from './config-backups.service';
 import { HostKeysService } from './host-keys.service';
 import { DEFAULT_TUNING, type CheckTuning } from './jobs/job-context';
-import { DEFAULT_LIMITS, WorkQueue, type QueueLimits } from './runner/work-queue';
+import { Gate } from './runner/gate';
+import { DEFAULT_LIMITS, SSH_HANDSHAKES, WorkQueue, type QueueLimits } from './runner/work-queue';
 
 export interface CheckServicesDeps {
   store: LocalStore;
@@ -23,12 +24,14 @@ export interface CheckServicesDeps {
   resourcesDir: string;
   tuning?: Partial<CheckTuning>;
   limits?: QueueLimits;
+  /** SSH logins in progress at once (default SSH_HANDSHAKES). */
+  sshHandshakes?: number;
 }
 
 /**
  * Device checks over one store: one queue shared by every run and every
- * configuration backup (see check-runner.ts for why), one host key policy,
- * one profile catalog.
+ * configuration backup (see check-runner.ts for why), one gate for SSH
+ * logins, one host key policy, one profile catalog.
  */
 export function createCheckServices(deps: CheckServicesDeps) {
   const tuning: CheckTuning = { ...DEFAULT_TUNING, ...deps.tuning };
@@ -42,7 +45,8 @@ export function createCheckServices(deps: CheckServicesDeps) {
   const assets = new AssetsRepo(deps.store.db);
   const settings = new CheckSettingsService(deps.store.db, assets, profiles, deps.events, deps.now);
   const hostKeys = new HostKeysService(deps.store.db, deps.events, deps.now, deps.actor);
-  const shared = { store: deps.store, events: deps.events, now: deps.now, actor: deps.actor, settings, credentials: deps.credentials, profiles, hostKeyPolicy: hostKeys.policy, queue, tuning };
+  const sshHandshakes = new Gate(deps.sshHandshakes ?? SSH_HANDSHAKES);
+  const shared = { store: deps.store, events: deps.events, now: deps.now, actor: deps.actor, settings, credentials: deps.credentials, profiles, hostKeyPolicy: hostKeys.policy, queue, sshHandshakes, tuning };
   const runner = new CheckRunner({ ...shared, assets });
   return {
     profiles,

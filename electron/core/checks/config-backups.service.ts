@@ -13,8 +13,9 @@ import { ConfigBackupsRepo, insertBackup } from './config-backups.repo';
 import { configChanged, diffConfigs } from './config-diff';
 import type { CheckTuning } from './jobs/job-context';
 import type { SshProfile } from './profiles/profile-loader';
+import type { Gate } from './runner/gate';
 import type { WorkQueue } from './runner/work-queue';
-import { openSsh } from './ssh-session';
+import { enableSecretOf, openSsh } from './ssh-session';
 import { CheckError, type HostKeyPolicy } from './transports';
 
 export interface ConfigBackupsDeps {
@@ -27,6 +28,7 @@ export interface ConfigBackupsDeps {
   profiles: ProfileCatalog;
   hostKeyPolicy: HostKeyPolicy;
   queue: WorkQueue;
+  sshHandshakes: Gate;
   tuning: CheckTuning;
 }
 
@@ -43,8 +45,10 @@ const REFUSED = [/^\s*Error\s*:/i, /^\s*%\s*(?:Unrecognized|Invalid input|Incomp
  * and "last changed" stamps do not count as a difference (config-diff.ts).
  * A failed fetch stores nothing and reports the check.* error.
  *
- * Cisco IOS: the credential model has no enable secret yet, so the account
- * must land in privileged EXEC (privilege 15 on the VTY lines, as AAA setups do).
+ * Cisco IOS prints its configuration in privileged EXEC only: a login that
+ * lands at `name>` is taken there with `enable` and the credential's enable
+ * secret; without one, the refusal is check.auth-failed saying so (an
+ * account with privilege 15 on the VTY lines lands at `name#` and needs none).
  */
 export class ConfigBackupsService {
   private readonly repo: ConfigBackupsRepo;
@@ -108,14 +112,27 @@ export class ConfigBackupsService {
   }
 
   private async fetchText(profile: { dialect: SshProfile['dialect']; command: string }, target: { address: string; credentialId: string; legacyAlgorithms: readonly string[] }, signal: AbortSignal): Promise<string> {
-    const context = { credential: (id: string) => this.deps.credentials.reveal(id).spec, hostKeyPolicy: this.deps.hostKeyPolicy, tuning: this.deps.tuning };
+    const credential = this.deps.credentials.reveal(target.credentialId).spec;
+    const context = { credential: () => credential, hostKeyPolicy: this.deps.hostKeyPolicy, tuning: this.deps.tuning, sshHandshakes: this.deps.sshHandshakes };
+    const enableSecret = enableSecretOf(credential);
     const connection = await openSsh(context, target, signal);
     try {
-      const result = await connection.shell([profile.command], { dialect: profile.dialect, disablePaging: true, commandTimeoutMs: 2 * this.deps.tuning.sshCommandTimeoutMs }, signal);
+      const result = await connection.shell(
+        [profile.command],
+        { dialect: profile.dialect, disablePaging: true, commandTimeoutMs: 2 * this.deps.tuning.sshCommandTimeoutMs, ...(enableSecret === undefined ? {} : { enableSecret }) },
+        signal,
+      );
       const output = result.outputs[0];
       const text = (output?.output ?? '').replace(/^\n+/, '');
       const firstLines = text.split('\n').filter((line) => line.trim() !== '').slice(0, 3);
       const refused = firstLines.find((line) => REFUSED.some((re) => re.test(line)));
+      if (refused !== undefined && result.promptStyle === 'ios' && result.prompt.endsWith('>')) {
+        throw new CheckError(
+          'check.auth-failed',
+          `${target.address}: the login lands in user EXEC (${result.prompt}), where "${profile.command}" is refused; add the enable secret to the SSH credential (or give the account privilege 15)`,
+          { details: { address: target.address, command: profile.command, prompt: result.prompt, line: refused } },
+        );
+      }
       if (refused !== undefined || text.trim() === '') {
         throw new CheckError('check.protocol-error', `${target.address} did not print its configuration for "${profile.command}": ${refused ?? 'no output'}`, {
           details: { address: target.address, command: profile.command, line: refused ?? null },

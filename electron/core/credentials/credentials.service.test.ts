@@ -18,7 +18,7 @@ const sshKey = () =>
   CredentialSpec.parse({
     kind: 'ssh-key',
     settings: { username: 'ops' },
-    secret: { privateKey: `-----BEGIN OPENSSH PRIVATE KEY-----\n${SECRET}-key\n-----END OPENSSH PRIVATE KEY-----`, passphrase: `${SECRET}-pass` },
+    secret: { privateKey: `-----BEGIN OPENSSH PRIVATE KEY-----\n${SECRET}-key\n-----END OPENSSH PRIVATE KEY-----`, passphrase: `${SECRET}-pass`, enableSecret: `${SECRET}-enable` },
   });
 const snmpV3 = (settings: Record<string, unknown>, secret: Record<string, unknown>) =>
   CredentialSpec.parse({ kind: 'snmp-v3', settings: { username: 'monitor', ...settings }, secret });
@@ -158,7 +158,7 @@ describe('CredentialsService', () => {
     const [listed] = service.list();
     expect(listed).toMatchObject({ name: 'dev-renamed', kind: 'ssh-password', settings: { username: 'admin', port: 2222 }, secretSet: true });
     expect(listed?.updatedAt).toBeGreaterThan(listed?.createdAt ?? Infinity);
-    expect(service.reveal(id).spec).toEqual({ kind: 'ssh-password', settings: { username: 'admin', port: 2222 }, secret: { password: `${SECRET}!` } });
+    expect(service.reveal(id).spec).toEqual({ kind: 'ssh-password', settings: { username: 'admin', port: 2222 }, secret: { password: `${SECRET}!`, enableSecret: '' } });
     expect(() => service.update({ id: newId(), name: 'x' })).toThrow(expect.objectContaining({ code: 'credentials.not-found' }));
   });
 
@@ -225,6 +225,23 @@ describe('CredentialsService', () => {
     expect(other.reveal(b.id).spec.secret).toEqual({ community: 're-entered' });
     other.create({ name: 'c', spec: community(), assetIds: [] });
     expect(() => service.reveal(b.id)).toThrow(expect.objectContaining({ code: 'credentials.vault-unavailable' }));
+  });
+
+  it('keeps a Cisco enable secret with the rest of the secret: sealed, never listed, revealed in core; older secrets read as having none', async () => {
+    const vaultKey = randomBytes(32);
+    const { dataDir, store, service } = await setup({ vaultKey });
+    const spec = CredentialSpec.parse({ kind: 'ssh-password', settings: { username: 'admin' }, secret: { password: 'login-pw', enableSecret: `${SECRET}-enable` } });
+    const { id } = service.create({ name: 'cisco', spec, assetIds: [] });
+    expect(service.reveal(id).spec.secret).toEqual({ password: 'login-pw', enableSecret: `${SECRET}-enable` });
+    expect(JSON.stringify(service.list())).not.toContain('enable');
+    const row = store.db.prepare('SELECT settings, secret FROM credentials WHERE id = ?').get(id) as { settings: string; secret: Buffer };
+    expect(row.settings).not.toContain('enable');
+    expect(row.secret.includes(Buffer.from(`${SECRET}-enable`))).toBe(false);
+
+    // A secret sealed before the field existed: {password} only.
+    const vault = new Vault({ dataDir, providedKey: Buffer.from(vaultKey) });
+    store.db.prepare('UPDATE credentials SET secret = ? WHERE id = ?').run(vault.encrypt(JSON.stringify({ password: 'login-pw' }), id), id);
+    expect(service.reveal(id).spec.secret).toEqual({ password: 'login-pw', enableSecret: '' });
   });
 
   it('uses the key Electron passed in, and makes no key file then', async () => {

@@ -2,6 +2,7 @@ import type { CheckResult } from '@shared/domain/checks';
 import type { CredentialSpec } from '@shared/domain/credentials';
 import type { PlannedStep } from '../check-plan';
 import type { ResultDraft } from '../result-recorder';
+import type { Gate } from '../runner/gate';
 import type { HostKeyPolicy, SnmpSessions } from '../transports';
 
 /** The knobs of device checks: defaults for the field, smaller values for tests. */
@@ -40,7 +41,12 @@ export const DEFAULT_TUNING: CheckTuning = {
   progressPerSecond: 10,
 };
 
-/** What a job may use while it runs. Credentials are revealed by the job itself, just before use, and kept nowhere. */
+/**
+ * What a job may use while it runs. A credential is decrypted when a job first
+ * asks for it and kept in memory only while its run lasts (a sweep of 200
+ * devices with one community decrypts it once, not 200 times); nothing is
+ * written anywhere.
+ */
 export interface JobContext {
   runId: string | null;
   assetId: string | null;
@@ -48,6 +54,8 @@ export interface JobContext {
   now(): number;
   credential(id: string): CredentialSpec;
   hostKeyPolicy: HostKeyPolicy;
+  /** Shared by every SSH login of core: at most SSH_HANDSHAKES in progress at once. */
+  sshHandshakes: Gate;
   snmpSessions: SnmpSessions;
   /** Stores the result of one planned step (once per step). */
   record(step: PlannedStep, draft: StepDraft): CheckResult | null;

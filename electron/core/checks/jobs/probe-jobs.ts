@@ -28,52 +28,71 @@ export const PING_SWEEP_CHUNK = 256;
  * result a single ping would have stored (same metrics, method, status and
  * raw output); an address that cannot be pinged at all (not an address, a
  * name that does not resolve) is stored as the error `ping()` would have
- * thrown. Results of a chunk are stored as soon as its pingSweep returns,
- * then `onStored` hears which targets are done. A failure after a chunk was
- * stored is not retried (JobFailure); the runner stores the rest with it.
+ * thrown. Each result is stored as soon as pingSweep knows it (a live
+ * device at its last reply, while fping still waits out the dead ones), and
+ * `onStored` hears which targets are done; `durationMs` is from the chunk's
+ * start to that moment. A failure after something was stored is not retried
+ * (JobFailure); the runner stores the rest with it.
  */
 export async function runPingSweep<T extends PingSweepTarget>(targets: readonly T[], signal: AbortSignal, onStored: (done: readonly T[]) => void, chunkSize = PING_SWEEP_CHUNK): Promise<void> {
   const first = targets[0];
   if (!first) return;
   const { tuning } = first.ctx;
+  let storedAny = false;
   for (let i = 0; i < targets.length; i += chunkSize) {
     const chunk = targets.slice(i, i + chunkSize);
     const startedAt = first.ctx.now();
     const began = performance.now();
+    const stored = new Set<number>();
+    const store = (index: number, result: PingResult | undefined) => {
+      const target = chunk[index];
+      if (!target || stored.has(index)) return false;
+      stored.add(index);
+      storedAny = true;
+      recordPing(target, result, performance.now() - began, startedAt);
+      return true;
+    };
     let results: PingResult[];
     try {
       results = await pingSweep(
         chunk.map((t) => ({ address: t.address })),
-        { count: tuning.pingCount, timeoutMs: tuning.pingTimeoutMs },
+        {
+          count: tuning.pingCount,
+          timeoutMs: tuning.pingTimeoutMs,
+          onResult: (index, result) => {
+            if (store(index, result)) onStored([chunk[index] as T]);
+          },
+        },
         signal,
       );
     } catch (error) {
-      throw i === 0 ? error : new JobFailure(error, false);
+      throw storedAny ? new JobFailure(error, false) : error;
     }
-    const durationMs = performance.now() - began;
-    const finishedAt = first.ctx.now();
-    chunk.forEach((target, index) => {
-      const result = results[index];
-      if (!result || result.error) {
-        // What ping() throws for this address, stored as the runner stores a job's error.
-        const error = result?.error ?? { code: 'check.protocol-error', message: 'ping gave no result' };
-        target.ctx.record(target.step, { method: null, rawOutput: '', parsed: null, metrics: {}, error, durationMs: 0, startedAt: finishedAt, finishedAt });
-        return;
-      }
-      target.ctx.record(target.step, {
-        method: result.method,
-        rawOutput: pingText(result),
-        parsed: result,
-        metrics: pingMetrics(result),
-        error: result.alive ? null : { code: 'check.unreachable', message: `${target.address}: no reply to ${result.sent} pings` },
-        measured: true,
-        durationMs,
-        startedAt,
-        finishedAt,
-      });
-    });
-    onStored(chunk);
+    const rest = chunk.filter((_, index) => store(index, results[index]));
+    if (rest.length > 0) onStored(rest);
   }
+}
+
+/** One target's ping result as a single ping would have stored it. */
+function recordPing(target: PingSweepTarget, result: PingResult | undefined, durationMs: number, startedAt: number): void {
+  const finishedAt = target.ctx.now();
+  if (!result || result.error) {
+    // What ping() throws for this address, stored as the runner stores a job's error.
+    const error = result?.error ?? { code: 'check.protocol-error', message: 'ping gave no result' };
+    target.ctx.record(target.step, { method: null, rawOutput: '', parsed: null, metrics: {}, error, durationMs: 0, startedAt: finishedAt, finishedAt });
+    return;
+  }
+  target.ctx.record(target.step, {
+    method: result.method,
+    rawOutput: pingText(result),
+    parsed: result,
+    metrics: pingMetrics(result),
+    error: result.alive ? null : { code: 'check.unreachable', message: `${target.address}: no reply to ${result.sent} pings` },
+    measured: true,
+    durationMs,
+    startedAt,
+    finishedAt,
+  });
 }
 
 export function pingMetrics(result: PingResult): Metrics {

@@ -2,7 +2,7 @@ import type { PlannedStep } from '../check-plan';
 import { JobFailure, resultError } from '../check-failure';
 import { cleanTerminalOutput, parseOutput } from '../parsers';
 import type { SshProfile } from '../profiles/profile-loader';
-import { openSsh } from '../ssh-session';
+import { enableSecretOf, openSsh } from '../ssh-session';
 import { CheckError, type SshConnection } from '../transports';
 import type { JobContext, StepDraft } from './job-context';
 
@@ -29,14 +29,21 @@ export async function runSsh(
     return steps.find((s) => s.step === id);
   };
   try {
-    if (profile.mode === 'shell') await runShell(ctx, connection, profile, stepOf, signal);
+    if (profile.mode === 'shell') await runShell(ctx, connection, profile, enableSecretOf(ctx.credential(work.credentialId)), stepOf, signal);
     else await runExec(ctx, connection, profile, stepOf, signal);
   } finally {
     await connection.close();
   }
 }
 
-async function runShell(ctx: JobContext, connection: SshConnection, profile: SshProfile, stepOf: (index: number) => PlannedStep | undefined, signal: AbortSignal): Promise<void> {
+async function runShell(
+  ctx: JobContext,
+  connection: SshConnection,
+  profile: SshProfile,
+  enableSecret: string | undefined,
+  stepOf: (index: number) => PlannedStep | undefined,
+  signal: AbortSignal,
+): Promise<void> {
   let startedAt = ctx.now();
   try {
     await connection.shell(
@@ -44,6 +51,8 @@ async function runShell(ctx: JobContext, connection: SshConnection, profile: Ssh
       {
         dialect: profile.dialect,
         disablePaging: profile.pagingOff !== undefined,
+        // Cisco: privileged EXEC when the login lands at `name>` and the credential has the secret (other CLIs never ask).
+        ...(enableSecret === undefined ? {} : { enableSecret }),
         commandTimeoutMs: ctx.tuning.sshCommandTimeoutMs,
         onOutput: (output, index) => {
           const step = stepOf(index);

@@ -1,3 +1,4 @@
+import type { MetricUnitCode } from '@shared/domain/checks';
 import type { CpuUsage, Fan, MemoryUsage, PowerSupply, TemperatureSensor } from './parsed-values';
 
 /**
@@ -9,11 +10,12 @@ export type MetricValue = number | string;
 export type Metrics = Record<string, MetricValue>;
 
 /**
- * Units a metric can carry. Beyond what SSH output prints: a UPS's volts,
- * amps, hertz and minutes, a fan's rpm (SNMP), and milliseconds for the
- * latency of ping, TCP and HTTP checks.
+ * Units a metric can carry (stored with each result: CheckResult.units).
+ * Beyond what SSH output prints: a UPS's volts, amps, hertz and minutes, a
+ * fan's rpm (SNMP), milliseconds for the latency of ping, TCP and HTTP
+ * checks, days for a certificate's time left.
  */
-export type MetricUnit = '%' | '°C' | 's' | 'ms' | 'min' | 'bytes' | 'W' | 'V' | 'A' | 'Hz' | 'rpm' | 'count';
+export type MetricUnit = MetricUnitCode;
 
 export interface MetricSpec {
   name: string;

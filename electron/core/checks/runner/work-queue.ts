@@ -7,7 +7,7 @@
 export interface QueueLimits {
   /** Jobs running at once, all kinds together. */
   global: number;
-  /** Jobs of one kind at once (e.g. ssh: 8 handshakes). Kinds not listed share only the global limit. */
+  /** Jobs of one kind at once (e.g. ssh: 16 sessions). Kinds not listed share only the global limit. */
   perKind: Readonly<Record<string, number>>;
   /** Jobs against one host at once. */
   perHost: number;
@@ -37,7 +37,16 @@ export interface JobOutcome<T> {
   attempts: number;
 }
 
-export const DEFAULT_LIMITS: QueueLimits = { global: 64, perKind: { ssh: 8, snmp: 64, http: 16, tcp: 64 }, perHost: 2 };
+export const DEFAULT_LIMITS: QueueLimits = { global: 64, perKind: { ssh: 16, snmp: 64, http: 16, tcp: 64 }, perHost: 2 };
+/**
+ * SSH logins in progress at once (TCP connect, key exchange, authentication),
+ * all SSH jobs together: sshd counts only connections not yet logged in
+ * against MaxStartups (10 by default, past which it drops them), and one
+ * sshd can stand behind many addresses (a console server, a host with
+ * several IPs). A logged-in session does not count, so the queue's ssh
+ * limit (16 sessions) can be the larger one. See runner/gate.ts.
+ */
+export const SSH_HANDSHAKES = 8;
 export const NO_RETRY: RetryPolicy = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0, retryable: () => false };
 
 interface Pending {

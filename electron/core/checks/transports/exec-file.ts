@@ -22,7 +22,17 @@ export interface RunOutput {
  * Output is read as latin1 so bytes of a localised system tool (Windows' ping
  * in the OEM code page) cannot break decoding; the parts parsed are ASCII.
  */
-export function runFile(file: string, args: readonly string[], options: { timeoutMs: number; signal: AbortSignal; env?: NodeJS.ProcessEnv }): Promise<RunOutput> {
+export function runFile(
+  file: string,
+  args: readonly string[],
+  options: {
+    timeoutMs: number;
+    signal: AbortSignal;
+    env?: NodeJS.ProcessEnv;
+    /** Standard output as it arrives (latin1 text, any chunking); the whole of it is in the result as well. */
+    onStdout?: (text: string) => void;
+  },
+): Promise<RunOutput> {
   return new Promise((resolve) => {
     if (options.signal.aborted) {
       resolve({ exitCode: null, stdout: '', stderr: '', timedOut: false, aborted: true });
@@ -46,6 +56,7 @@ export function runFile(file: string, args: readonly string[], options: { timeou
         void afterHandlesClosed().then(() => resolve(output));
       },
     );
+    if (options.onStdout) child.stdout?.on('data', (chunk: string) => options.onStdout?.(chunk));
     // SIGKILL: a tool stuck in a syscall may ignore SIGTERM, and nothing it would say then matters.
     const timer = setTimeout(() => {
       timedOut = true;

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { parseFpingOutput, parseSystemPingOutput } from './ping';
+import { FpingProbeLines, parseFpingOutput, parseSystemPingOutput } from './ping';
 
 describe('parseFpingOutput (fping -C N -q, stderr)', () => {
   it('reads RTTs per address, - for a lost request, and keeps the first of duplicates', () => {
@@ -14,6 +14,29 @@ describe('parseFpingOutput (fping -C N -q, stderr)', () => {
 
   it('tolerates the padding fping adds to align short addresses', () => {
     expect(parseFpingOutput('::1       : 0.091 0.036\r\n').get('::1')).toEqual([0.091, 0.036]);
+  });
+});
+
+describe('FpingProbeLines (fping -C N, stdout, as it comes)', () => {
+  it('finishes an address once every probe has its line, whatever the order and the chunking', () => {
+    const done: [string, (number | null)[]][] = [];
+    const lines = new FpingProbeLines(3, (address, rtts) => done.push([address, [...rtts]]));
+    lines.push('10.77.0.11 : [0], 64 bytes, 0.226 ms (0.226 avg, 0% loss)\n10.77.0.1  : [0], 64 bytes, 0.05 ms (0.05 avg, 0% loss)\n');
+    lines.push('10.77.0.11 : [2], 64 bytes, 0.240 ms (0.233 avg, 0% loss)\n10.77.0.11 : [2], 84 bytes, 0.3 ms (DUP!)\n');
+    // Probe 2 answered, probe 1 still waiting for its timeout: not done yet.
+    expect(done).toEqual([]);
+    lines.push('10.77.0.11 : [1], timed o');
+    expect(done).toEqual([]);
+    lines.push('ut (0.233 avg, 33% loss)\n10.77.0.10 : [0], timed out (NaN avg, 100% loss)\n');
+    expect(done).toEqual([['10.77.0.11', [0.226, null, 0.24]]]);
+    lines.push('10.77.0.10 : [1], timed out (NaN avg, 100% loss)\n10.77.0.10 : [2], timed out (NaN avg, 100% loss)\n10.77.0.10 : [2], 64 bytes, 9 ms\n');
+    expect(done).toEqual([
+      ['10.77.0.11', [0.226, null, 0.24]],
+      ['10.77.0.10', [null, null, null]],
+    ]);
+    // Other output is not a probe.
+    lines.push('ICMP Host Unreachable from 10.77.0.1 for ICMP Echo sent to 10.77.0.9\n10.77.0.1 : [7], 64 bytes, 1 ms\n');
+    expect(done).toHaveLength(2);
   });
 });
 

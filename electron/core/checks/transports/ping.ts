@@ -29,6 +29,13 @@ export interface PingOptions {
   method?: 'auto' | PingMethod;
   /** Parallel system ping processes in a sweep without fping (default 16). */
   concurrency?: number;
+  /**
+   * Hears each target's result (by its index in the sweep) as soon as it is
+   * final, once per target: a live address is done at its last reply, long
+   * before fping gives up on the dead ones. The array pingSweep returns
+   * holds the same results.
+   */
+  onResult?: (index: number, result: PingResult) => void;
 }
 
 export interface PingResult {
@@ -47,6 +54,7 @@ export interface PingResult {
 }
 
 interface Resolved {
+  onResult?: (index: number, result: PingResult) => void;
   count: number;
   timeoutMs: number;
   periodMs: number;
@@ -58,6 +66,7 @@ function resolveOptions(options: PingOptions): Resolved {
   const clamp = (value: number | undefined, fallback: number, min: number, max: number) =>
     Math.min(max, Math.max(min, Math.round(Number.isFinite(value) ? (value as number) : fallback)));
   return {
+    ...(options.onResult ? { onResult: options.onResult } : {}),
     count: clamp(options.count, 3, 1, 20),
     timeoutMs: clamp(options.timeoutMs, 1000, 50, 30_000),
     periodMs: clamp(options.periodMs, 250, 200, 10_000),
@@ -85,50 +94,61 @@ export async function pingSweep(targets: readonly PingTarget[], options: PingOpt
   throwIfAborted(signal);
   const opts = resolveOptions(options);
   const results = new Array<PingResult | undefined>(targets.length);
+  /** Final: kept, and told to the caller once. */
+  const settle = (index: number, result: PingResult) => {
+    if (results[index]) return;
+    results[index] = result;
+    opts.onResult?.(index, result);
+  };
   const valid: { index: number; address: string }[] = [];
   targets.forEach((target, index) => {
     try {
       valid.push({ index, address: checkAddress(target.address) });
     } catch (error) {
       if (!isCheckError(error)) throw error;
-      results[index] = failed(String(target.address), 'system-ping', error.code, error.message, opts.count);
+      settle(index, failed(String(target.address), 'system-ping', error.code, error.message, opts.count));
     }
   });
 
   const useFping = opts.method === 'fping' || (opts.method === 'auto' && process.platform !== 'win32' && findProgram('fping') !== null);
   let remaining = valid;
   if (useFping) {
-    const unique = [...new Set(valid.map((v) => v.address))];
+    const indicesOf = new Map<string, number[]>();
+    for (const v of valid) indicesOf.set(v.address, [...(indicesOf.get(v.address) ?? []), v.index]);
+    const unique = [...indicesOf.keys()];
     const byAddress = new Map<string, PingResult>();
+    const final = (result: PingResult) => {
+      if (byAddress.has(result.address)) return;
+      byAddress.set(result.address, result);
+      for (const index of indicesOf.get(result.address) ?? []) settle(index, { ...result });
+    };
     let fpingFailed: string | null = null;
     for (let i = 0; i < unique.length && fpingFailed === null; i += 1024) {
       const chunk = unique.slice(i, i + 1024);
-      const outcome = await runFping(chunk, opts, signal);
+      const outcome = await runFping(chunk, opts, signal, final);
       if (typeof outcome === 'string') fpingFailed = outcome;
-      else for (const result of outcome) byAddress.set(result.address, result);
+      else for (const result of outcome) final(result);
     }
     if (fpingFailed !== null && opts.method === 'fping') {
       throw new CheckError('check.protocol-error', `fping failed: ${fpingFailed}`, { details: { method: 'fping' } });
     }
     // fping that cannot run here (no capability, no socket) leaves the rest to the system ping.
-    remaining = [];
-    for (const v of valid) {
-      const result = byAddress.get(v.address);
-      if (result) results[v.index] = { ...result };
-      else remaining.push(v);
-    }
+    remaining = valid.filter((v) => !byAddress.has(v.address));
   }
 
   let next = 0;
   const worker = async () => {
     while (next < remaining.length) {
       const item = remaining[next++] as { index: number; address: string };
-      results[item.index] = await systemPing(item.address, opts, signal);
+      settle(item.index, await systemPing(item.address, opts, signal));
     }
   };
   await Promise.all(Array.from({ length: Math.min(opts.concurrency, remaining.length) }, worker));
   throwIfAborted(signal);
-  return results.map((r, i) => r ?? failed(targets[i]?.address ?? '', 'system-ping', 'check.protocol-error', 'no result', opts.count));
+  targets.forEach((target, index) => {
+    if (!results[index]) settle(index, failed(target.address ?? '', 'system-ping', 'check.protocol-error', 'no result', opts.count));
+  });
+  return results as PingResult[];
 }
 
 function failed(address: string, method: PingMethod, code: CheckErrorCode, message: string, sent: number): PingResult {
@@ -153,15 +173,28 @@ const C_LOCALE = { ...process.env, LC_ALL: 'C', LANG: 'C' };
 // ---------------------------------------------------------------------------
 // fping
 
-/** Results per address, or why fping could not be used at all. */
-async function runFping(addresses: string[], opts: Resolved, signal: AbortSignal): Promise<PingResult[] | string> {
+/**
+ * Results per address, or why fping could not be used at all. Each
+ * address's result goes to `onFinal` as soon as its last probe is answered
+ * or timed out (from the per-probe lines on stdout); the summary fping
+ * prints at the end covers the rest, and the streamed ones stand.
+ */
+async function runFping(addresses: string[], opts: Resolved, signal: AbortSignal, onFinal: (result: PingResult) => void): Promise<PingResult[] | string> {
   const fping = findProgram('fping');
   if (!fping) return 'fping is not installed';
   const intervalMs = 1;
-  // -C: per-address RTT list on stderr; -q: nothing else; -r 0: -C already repeats; -- : addresses are never options.
-  const args = ['-C', String(opts.count), '-q', '-t', String(opts.timeoutMs), '-p', String(opts.periodMs), '-i', String(intervalMs), '-r', '0', '--', ...addresses];
+  // -C: per-probe lines on stdout as they happen, per-address RTT list on stderr at the end; -r 0: -C already repeats; -- : addresses are never options.
+  const args = ['-C', String(opts.count), '-t', String(opts.timeoutMs), '-p', String(opts.periodMs), '-i', String(intervalMs), '-r', '0', '--', ...addresses];
   const budget = (opts.count - 1) * opts.periodMs + opts.timeoutMs + addresses.length * opts.count * intervalMs + 5_000;
-  const out = await runFile(fping, args, { timeoutMs: budget, signal, env: C_LOCALE });
+  const wanted = new Set(addresses);
+  const streamed = new Map<string, PingResult>();
+  const probes = new FpingProbeLines(opts.count, (address, rtts) => {
+    if (!wanted.has(address) || streamed.has(address)) return;
+    const result = summarise(address, 'fping', rtts.length, rtts.filter((v): v is number => v !== null));
+    streamed.set(address, result);
+    onFinal(result);
+  });
+  const out = await runFile(fping, args, { timeoutMs: budget, signal, env: C_LOCALE, onStdout: (text) => probes.push(text) });
   if (out.aborted) throw cancelledError({ method: 'fping' });
   if (out.spawnError) return `cannot start fping (${out.spawnError})`;
   if (out.timedOut) return `fping did not finish within ${budget} ms`;
@@ -170,6 +203,8 @@ async function runFping(addresses: string[], opts: Resolved, signal: AbortSignal
   if (out.exitCode !== 0 && out.exitCode !== 1 && out.exitCode !== 2) return fpingProblem(out);
   if (parsed.size === 0 && addresses.length > 0 && out.exitCode !== 2) return fpingProblem(out);
   return addresses.map((address) => {
+    const early = streamed.get(address);
+    if (early) return early;
     const rtts = parsed.get(address);
     if (!rtts) return failed(address, 'fping', 'check.unreachable', `${address}: the name does not resolve`, opts.count);
     const values = rtts.filter((v): v is number => v !== null);
@@ -182,7 +217,47 @@ function fpingProblem(out: RunOutput): string {
   return `exit ${String(out.exitCode)}${text ? `: ${text}` : ''}`;
 }
 
-/** `10.0.0.1 : 0.05 - 0.04` lines (fping -C -q, on stderr) → address → RTTs (null for a lost request). */
+/**
+ * fping's per-probe lines (`-C` without `-q`, on stdout) read as they come:
+ * `10.0.0.1 : [0], 64 bytes, 0.05 ms (0.05 avg, 0% loss)` or
+ * `10.0.0.2 : [0], timed out (NaN avg, 100% loss)`. When every one of an
+ * address's probes has its line (answered or timed out), `onDone` gets its RTTs (null
+ * for a lost one).
+ * Lines of a duplicate reply are not probes. An fping that prints no such
+ * lines (older versions) leaves everything to the summary.
+ */
+export class FpingProbeLines {
+  private pending = '';
+  private readonly rtts = new Map<string, { values: (number | null)[]; seen: Set<number> }>();
+
+  constructor(
+    private readonly count: number,
+    private readonly onDone: (address: string, rtts: (number | null)[]) => void,
+  ) {}
+
+  push(text: string): void {
+    const lines = (this.pending + text).split('\n');
+    this.pending = lines.pop() ?? '';
+    for (const line of lines) this.line(line);
+  }
+
+  private line(line: string): void {
+    if (/DUP/.test(line)) return;
+    const match = /^(\S+)\s+:\s+\[(\d+)\],\s+(?:\d+ bytes,\s+(\d+(?:\.\d+)?) ms|timed out)/.exec(line);
+    if (!match?.[1] || match[2] === undefined) return;
+    const probe = Number(match[2]);
+    if (probe >= this.count) return;
+    const entry = this.rtts.get(match[1]) ?? { values: new Array<number | null>(this.count).fill(null), seen: new Set<number>() };
+    this.rtts.set(match[1], entry);
+    // Done means every probe has its line: a later probe can be answered while an earlier one still waits for its timeout.
+    if (entry.seen.size === this.count || entry.seen.has(probe)) return;
+    entry.seen.add(probe);
+    entry.values[probe] = match[3] === undefined ? null : Number(match[3]);
+    if (entry.seen.size === this.count) this.onDone(match[1], entry.values);
+  }
+}
+
+/** `10.0.0.1 : 0.05 - 0.04` lines (fping -C, on stderr at the end) → address → RTTs (null for a lost request). */
 export function parseFpingOutput(text: string): Map<string, (number | null)[]> {
   const result = new Map<string, (number | null)[]>();
   for (const line of text.split(/\r?\n/)) {

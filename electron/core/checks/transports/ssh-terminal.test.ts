@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   commandOutput,
   detectPrompt,
+  enableRefusal,
   endsWithChangePasswordQuestion,
   endsWithPager,
   endsWithPasswordQuestion,
@@ -87,6 +88,16 @@ describe('questions and refusals', () => {
     expect(endsWithChangePasswordQuestion('The password needs to be changed. Change now? [Y/N]:')).toBe(true);
     expect(endsWithPasswordQuestion('enable\r\nPassword: ')).toBe(true);
     expect(endsWithPasswordQuestion('Password policy: strong\r\n')).toBe(false);
+  });
+
+  it('enableRefusal quotes why enable failed, in the device\'s words', () => {
+    expect(enableRefusal('\r\n% Bad secrets\r\n\r\nSwitch>')).toBe('% Bad secrets');
+    expect(enableRefusal('\r\n% Access denied\r\n\r\nSwitch>')).toBe('% Access denied');
+    expect(enableRefusal('enable\r\n% No password set\r\nSwitch>')).toBe('% No password set');
+    expect(enableRefusal('\r\n% Authentication failed\r\nrouter>')).toBe('% Authentication failed');
+    // Only asked again, or nothing said: no quote (the caller says "asked again").
+    expect(enableRefusal('\r\nPassword: ')).toBeNull();
+    expect(enableRefusal('\r\nSwitch>')).toBeNull();
   });
 
   it('refusedLine finds each vendor complaint', () => {

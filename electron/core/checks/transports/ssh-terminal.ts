@@ -117,6 +117,19 @@ export function endsWithPasswordQuestion(raw: string): boolean {
   return /(?:^|\n|\r)\s*Password:\s*$/i.test(stripControls(raw.slice(-200)));
 }
 
+/**
+ * Why `enable` did not give privileged EXEC, in the device's words: IOS with
+ * a local secret asks "Password:" three times and then says "% Bad secrets";
+ * with AAA it says "% Access denied" (or "% Authentication failed"); without
+ * any enable secret configured, "% No password set". null when the device
+ * only asked again.
+ */
+export function enableRefusal(raw: string): string | null {
+  const lines = cleanTerminalOutput(raw).split('\n');
+  for (const line of lines) if (/^\s*%\s*(?:Bad secrets|Access denied|Authentication failed|No password set|Error in authentication)/i.test(line)) return line.trim();
+  return null;
+}
+
 /** A line saying the command was refused (unknown, incomplete, ambiguous, not permitted). */
 const REFUSED = [
   /^\s*Error\s*:/i,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Socket } from 'node:net';
 import { TextDecoder } from 'node:util';
-import { Client, type ClientChannel, type ConnectConfig, type NegotiatedAlgorithms } from 'ssh2';
+import ssh2, { Client, type ClientChannel, type ConnectConfig, type NegotiatedAlgorithms, type ParsedKey, type PublicKeyAuthMethod } from 'ssh2';
 import type { CredentialSpec } from '@shared/domain/credentials';
 import type { Dialect } from '../parsers/text';
 import { checkAddress, checkPort } from './address';
@@ -12,6 +12,7 @@ import {
   detectPrompt,
   endsWithChangePasswordQuestion,
   endsWithPager,
+  enableRefusal,
   endsWithPasswordQuestion,
   endsWithPrompt,
   pagingOffCommands,
@@ -79,6 +80,8 @@ export interface SshConnectOptions {
    * see LEGACY_ALGORITHMS). Only these are added to the modern defaults.
    */
   legacyAlgorithms?: readonly string[];
+  /** ssh2's protocol trace (every packet in and out), for tests and troubleshooting. */
+  debug?: (line: string) => void;
 }
 
 export interface SshConnectionInfo {
@@ -220,6 +223,7 @@ export function sshConnect(target: SshTarget, credential: SshCredential, options
   const algorithms = algorithmsFor(options.legacyAlgorithms);
   const policy = options.hostKeyPolicy;
   throwIfAborted(signal, details);
+  const key = credential.kind === 'ssh-key' ? parsedKeyOf(credential, details) : null;
 
   return new Promise<SshConnection>((resolve, reject) => {
     const client = new Client();
@@ -283,12 +287,14 @@ export function sshConnect(target: SshTarget, credential: SshCredential, options
       resolve(new SshConnection(client, sock, info));
     });
 
+    const publicKeyAuth: PublicKeyAuthMethod[] = key ? [{ type: 'publickey', username, key }] : [];
     const config: ConnectConfig = {
       sock,
       username,
       readyTimeout: readyTimeoutMs,
       algorithms,
       keepaliveInterval: 0,
+      ...(options.debug ? { debug: options.debug } : {}),
       hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
         const { keyType, fingerprint } = hostKeyOf(key);
         Promise.resolve()
@@ -309,21 +315,78 @@ export function sshConnect(target: SshTarget, credential: SshCredential, options
             },
           );
       },
+      // Straight to the credential's method: ssh2 would ask "none" first (to learn the methods), one round trip more per login.
       ...(credential.kind === 'ssh-password'
-        ? { password: credential.secret.password, tryKeyboard: true }
-        : { privateKey: credential.secret.privateKey, ...(credential.secret.passphrase ? { passphrase: credential.secret.passphrase } : {}) }),
+        ? { password: credential.secret.password, tryKeyboard: true, authHandler: ['password', 'keyboard-interactive'] }
+        : { authHandler: publicKeyAuth }),
     };
 
     try {
       sock.connect({ host: address, port });
       client.connect(config);
+      ignoreHostKeyAnnouncements(client);
     } catch (error) {
-      // ssh2 parses the private key and the algorithm lists before it sends anything.
+      // ssh2 checks the algorithm lists before it sends anything (the key was read above).
       const message = messageOf(error);
       const code = /privateKey|passphrase|private key/i.test(message) ? 'check.auth-failed' : 'check.protocol-error';
       fail(new CheckError(code, `SSH ${address}:${port}: ${message}`, { details, cause: error }));
     }
   });
+}
+
+type SshKeyCredential = Extract<SshCredential, { kind: 'ssh-key' }>;
+
+/**
+ * Private keys as ssh2 uses them, parsed once per credential object: a run
+ * hands all its jobs the same revealed spec, so a sweep reads the key (and,
+ * with a passphrase, runs its bcrypt KDF, ~0.1 s of CPU) once, not once per
+ * device. The entry lives as long as that spec object does (the run's).
+ * Throws check.auth-failed for a key that cannot be read (or not with its
+ * passphrase); the key itself is never quoted.
+ */
+const parsedKeys = new WeakMap<SshKeyCredential, ParsedKey>();
+
+function parsedKeyOf(credential: SshKeyCredential, details: { address: string; port: number; username: string }): ParsedKey {
+  const cached = parsedKeys.get(credential);
+  if (cached) return cached;
+  // The default export: Node's ESM loader does not see ssh2's `utils` as a named export of the CommonJS module.
+  const parsed = ssh2.utils.parseKey(credential.secret.privateKey, credential.secret.passphrase === '' ? undefined : credential.secret.passphrase);
+  const key = Array.isArray(parsed) ? (parsed[0] as ParsedKey | undefined) : parsed;
+  if (!key || key instanceof Error || !key.isPrivateKey()) {
+    const why = key instanceof Error ? key.message : 'not a private key';
+    throw new CheckError('check.auth-failed', `SSH ${details.address}:${details.port}: the private key cannot be read${credential.secret.passphrase ? ' with its passphrase' : ''} (${why})`, { details });
+  }
+  parsedKeys.set(credential, key);
+  return key;
+}
+
+type GlobalRequestHandler = (protocol: { requestFailure(): void }, name: string, wantReply: boolean, data: unknown) => void;
+
+/**
+ * After login OpenSSH announces all its host keys (`hostkeys-00@openssh.com`,
+ * for clients that update known_hosts: UpdateHostKeys). ssh2 answers that by
+ * itself with `hostkeys-prove-00@openssh.com`, which makes sshd sign the
+ * session with every host key it has (an RSA-2048 signature is the costly
+ * part of it on a switch's CPU) and us verify them all, for keys we never
+ * use: the key pinned is the one proven at key exchange, and a different key
+ * waits for a person (host-key-policy.ts). So the announcement is ignored, as
+ * OpenSSH's client does with UpdateHostKeys=no (it is sent without want-reply;
+ * if one ever asks for a reply, it is declined). Every other global request
+ * still goes to ssh2. ssh2 has no option for this: its handler table is
+ * wrapped; tests/integration/check-transports.test.ts proves on a real sshd
+ * that no proof is asked (and notices if a new ssh2 moves the table).
+ */
+function ignoreHostKeyAnnouncements(client: Client): void {
+  const handlers = (client as unknown as { _protocol?: { _handlers?: { GLOBAL_REQUEST?: GlobalRequestHandler } } })._protocol?._handlers;
+  const original = handlers?.GLOBAL_REQUEST;
+  if (!handlers || typeof original !== 'function') return;
+  handlers.GLOBAL_REQUEST = (protocol, name, wantReply, data) => {
+    if (name !== 'hostkeys-00@openssh.com') {
+      original(protocol, name, wantReply, data);
+      return;
+    }
+    if (wantReply) protocol.requestFailure();
+  };
 }
 
 function connectError(
@@ -809,10 +872,15 @@ export class SshConnection {
       // A wrong secret is asked again (IOS asks three times) or refused with "% Bad secrets".
       await reader.wait((raw) => endsWithPasswordQuestion(raw) || endsWithPrompt(raw, family), timeoutMs, signal, timeout, details);
     }
-    const after = endsWithPasswordQuestion(reader.raw) ? null : detectPrompt(reader.raw);
-    reader.take();
+    const askedAgain = endsWithPasswordQuestion(reader.raw);
+    const after = askedAgain ? null : detectPrompt(reader.raw);
+    const { raw } = reader.take();
     if (!after || !after.text.endsWith('#')) {
-      throw new CheckError('check.auth-failed', `SSH ${String(base.address)}: the device refused the enable secret`, { details });
+      // The device's own words ("% Access denied", "% Bad secrets") say which; the secret itself is never quoted.
+      const refusal = enableRefusal(raw) ?? (askedAgain ? 'asked for the password again' : null);
+      throw new CheckError('check.auth-failed', `SSH ${String(base.address)}: the device refused the enable secret${refusal ? ` (${refusal})` : ''}; check the enable secret of the SSH credential`, {
+        details: { ...details, ...(refusal ? { refusal } : {}) },
+      });
     }
     return after;
   }

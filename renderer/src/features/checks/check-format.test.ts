@@ -73,16 +73,16 @@ describe('check values on screen', () => {
 });
 
 describe('units and times the result viewer and charts need', () => {
-  it('reads a unit from core’s metric names where a result carries none', async () => {
-    const { unitFromName } = await import('./check-format');
-    expect(unitFromName('cpu.percent')).toBe('%');
-    expect(unitFromName('cpu.percent-5m')).toBe('%');
-    expect(unitFromName('memory.used-bytes')).toBe('bytes');
-    expect(unitFromName('uptime.seconds')).toBe('s');
-    expect(unitFromName('ping.rtt-avg-ms')).toBe('ms');
-    expect(unitFromName('temperature.max')).toBe('°C');
-    expect(unitFromName('temperature.sensor-count')).toBeNull();
-    expect(unitFromName('software.version')).toBeNull();
+  it('uses the unit a result stored for each metric, and none where it stored none', async () => {
+    const { storedUnit } = await import('./check-format');
+    const units = { 'cpu.percent': '%', 'uptime.seconds': 's', 'tls.days-left': 'd' };
+    expect(storedUnit(units, 'cpu.percent')).toBe('%');
+    expect(storedUnit(units, 'software.version')).toBeNull();
+    // A name is not read for a unit: a result without one shows the plain number.
+    expect(storedUnit({}, 'cpu.percent')).toBeNull();
+    expect(storedUnit(units, 'toString')).toBeNull();
+    expect(formatMetricValue(12, storedUnit(units, 'tls.days-left'), 'en')).toBe('12 days');
+    expect(formatMetricValue(12, storedUnit(units, 'tls.days-left'), 'zh-CN')).toBe('12天');
   });
 
   it('labels chart ticks as finely as the span needs', async () => {

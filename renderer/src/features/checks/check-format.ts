@@ -4,8 +4,9 @@ import { formatBytes } from '../../i18n/format';
 
 /**
  * How device-check values read on screen. Core keeps metrics as plain
- * numbers with a unit code ('%', '°C', 's', 'bytes', 'count', …); the words
- * around them and the names of the metrics are the renderer's.
+ * numbers and stores each one's unit code beside them ('%', '°C', 's',
+ * 'bytes', 'count', …: METRIC_UNIT_CODES); the words around them and the
+ * names of the metrics are the renderer's.
  */
 
 /** A key the typed `t` cannot know at compile time (metric names come from core), with what to show when it has no translation. */
@@ -21,7 +22,7 @@ export function metricLabel(name: string, t: TFunction): string {
 }
 
 /** Units Intl can spell in the user's language; the rest are symbols that read the same in both. */
-const INTL_UNITS: Record<string, string> = { '%': 'percent', '°C': 'celsius', min: 'minute', ms: 'millisecond' };
+const INTL_UNITS: Record<string, string> = { '%': 'percent', '°C': 'celsius', min: 'minute', ms: 'millisecond', d: 'day' };
 
 export function formatNumber(value: number, language: string, maximumFractionDigits = 2): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits }).format(value);
@@ -138,22 +139,9 @@ export function formatTimeTick(epochMs: number, spanMs: number, language: string
   return new Intl.DateTimeFormat(language, options).format(epochMs);
 }
 
-/**
- * The unit of a metric known only by name. A stored result's metrics carry no
- * units (the latest values do), so the result viewer reads them from core's
- * naming: '…-percent', '…-bytes', '….seconds', '…-ms', temperatures.
- */
-export function unitFromName(name: string): string | null {
-  if (/(?:^|[.-])percent(?:-[0-9a-z]+)?$/.test(name)) return '%';
-  if (/-bytes$/.test(name)) return 'bytes';
-  if (/[.-]seconds(?:-on-battery)?$/.test(name)) return 's';
-  if (/-ms$/.test(name)) return 'ms';
-  if (/-minutes$/.test(name)) return 'min';
-  if (/^temperature\.(?:max|min-margin)$|^battery\.temperature$/.test(name)) return '°C';
-  if (/-rpm$/.test(name)) return 'rpm';
-  if (/\.voltage(?:-max)?$/.test(name)) return 'V';
-  if (/\.frequency$/.test(name)) return 'Hz';
-  return null;
+/** The unit a result stored beside one of its metrics; none for text and unitless numbers (and for a name it does not carry). */
+export function storedUnit(units: Readonly<Record<string, string>>, name: string): string | null {
+  return Object.hasOwn(units, name) ? (units[name] ?? null) : null;
 }
 
 /** A date and time in a list where space is short: "2026/11/28 06:56", "11/28/26, 6:56 AM". */

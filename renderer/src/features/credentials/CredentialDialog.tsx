@@ -150,7 +150,7 @@ export function CredentialDialog({ title, intro, initial, kindFixed = false, sug
             type={secret && field !== 'privateKey' ? 'password' : field === 'port' ? 'number' : 'text'}
             multiline={field === 'privateKey'}
             minRows={field === 'privateKey' ? 4 : undefined}
-            helperText={problem ?? (secret ? t('credentials.secretHint') : ' ')}
+            helperText={problem ?? (field === 'enableSecret' ? t('credentials.enableSecretHint') : secret ? t('credentials.secretHint') : ' ')}
             autoComplete={secret ? 'new-password' : 'off'}
             slotProps={{
               htmlInput: {

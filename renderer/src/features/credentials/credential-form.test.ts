@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { Credential } from '@shared/domain/credentials';
-import { emptyCredentialValues, fieldsOfKind, validateCredential, valuesFromCredential, withKind } from './credential-form';
+import { emptyCredentialValues, fieldsOfKind, SECRET_FIELDS, validateCredential, valuesFromCredential, withKind } from './credential-form';
 
 describe('credential form', () => {
   it('builds an SSH password spec', () => {
     const values = { ...emptyCredentialValues('ssh-password', '核心交换机 SSH'), username: 'admin', password: 's3cret!' };
     const { spec, problems } = validateCredential(values);
     expect(problems).toEqual({});
-    expect(spec).toEqual({ kind: 'ssh-password', settings: { username: 'admin', port: 22 }, secret: { password: 's3cret!' } });
+    expect(spec).toEqual({ kind: 'ssh-password', settings: { username: 'admin', port: 22 }, secret: { password: 's3cret!', enableSecret: '' } });
+  });
+
+  it('takes an optional Cisco enable secret with either SSH kind, as a secret', () => {
+    expect(fieldsOfKind({ kind: 'ssh-password', securityLevel: 'authPriv' })).toEqual(['username', 'port', 'password', 'enableSecret']);
+    expect(fieldsOfKind({ kind: 'ssh-key', securityLevel: 'authPriv' })).toEqual(['username', 'port', 'privateKey', 'passphrase', 'enableSecret']);
+    expect(SECRET_FIELDS).toContain('enableSecret');
+    const key = { ...emptyCredentialValues('ssh-key', 'c2960'), username: 'ops', privateKey: 'KEY', enableSecret: 'en-abc' };
+    expect(validateCredential(key).spec).toEqual({ kind: 'ssh-key', settings: { username: 'ops', port: 22 }, secret: { privateKey: 'KEY', passphrase: '', enableSecret: 'en-abc' } });
+    const tooLong = validateCredential({ ...key, enableSecret: 'x'.repeat(513) });
+    expect(tooLong.problems).toEqual({ enableSecret: { key: 'tooLong', values: { max: 512 } } });
+    // A stored credential never fills it in again.
+    const stored: Credential = { id: '01a21eef-c90a-713c-8e59-5cdff40e2c7b', name: 'c2960', kind: 'ssh-key', settings: { username: 'ops', port: 22 }, secretSet: true, assetIds: [], createdAt: 1, updatedAt: 1 };
+    expect(valuesFromCredential(stored).enableSecret).toBe('');
   });
 
   it('requires the name, the user and the secret, per field', () => {

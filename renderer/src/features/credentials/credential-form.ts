@@ -33,6 +33,8 @@ export interface CredentialFormValues {
   password: string;
   privateKey: string;
   passphrase: string;
+  /** Cisco `enable` secret of an SSH login (optional). */
+  enableSecret: string;
 }
 
 export type CredentialField = keyof CredentialFormValues;
@@ -44,7 +46,7 @@ export interface CredentialProblem {
 export type CredentialProblems = Partial<Record<CredentialField, CredentialProblem>>;
 
 /** The secret inputs, which are never filled from anything stored. */
-export const SECRET_FIELDS = ['community', 'authKey', 'privKey', 'password', 'privateKey', 'passphrase'] as const satisfies readonly CredentialField[];
+export const SECRET_FIELDS = ['community', 'authKey', 'privKey', 'password', 'privateKey', 'passphrase', 'enableSecret'] as const satisfies readonly CredentialField[];
 
 const DEFAULT_PORT: Record<CredentialKind, string> = { 'snmp-community': '161', 'snmp-v3': '161', 'ssh-password': '22', 'ssh-key': '22' };
 
@@ -64,6 +66,7 @@ export function emptyCredentialValues(kind: CredentialKind = 'ssh-password', nam
     password: '',
     privateKey: '',
     passphrase: '',
+    enableSecret: '',
   };
 }
 
@@ -111,9 +114,9 @@ export function toSpecInput(values: CredentialFormValues): z.input<typeof Creden
       };
     }
     case 'ssh-password':
-      return { kind: 'ssh-password', settings: { username: values.username, port }, secret: { password: values.password } };
+      return { kind: 'ssh-password', settings: { username: values.username, port }, secret: { password: values.password, enableSecret: values.enableSecret } };
     case 'ssh-key':
-      return { kind: 'ssh-key', settings: { username: values.username, port }, secret: { privateKey: values.privateKey, passphrase: values.passphrase } };
+      return { kind: 'ssh-key', settings: { username: values.username, port }, secret: { privateKey: values.privateKey, passphrase: values.passphrase, enableSecret: values.enableSecret } };
   }
 }
 
@@ -167,8 +170,8 @@ export function fieldsOfKind(values: Pick<CredentialFormValues, 'kind' | 'securi
       return fields;
     }
     case 'ssh-password':
-      return ['username', 'port', 'password'];
+      return ['username', 'port', 'password', 'enableSecret'];
     case 'ssh-key':
-      return ['username', 'port', 'privateKey', 'passphrase'];
+      return ['username', 'port', 'privateKey', 'passphrase', 'enableSecret'];
   }
 }

@@ -2,7 +2,7 @@ import { Alert, Box, Stack, Table, TableBody, TableCell, TableContainer, TableHe
 import { useTranslation } from 'react-i18next';
 import type { CheckResult } from '@shared/domain/checks';
 import { useCheckCatalog } from '../check-catalog.store';
-import { errorText, formatDateTimeSeconds, formatDuration, formatMetricValue, lookup, metricLabel, profileLabel, stepLabel, unitFromName } from '../check-format';
+import { errorText, formatDateTimeSeconds, formatDuration, formatMetricValue, lookup, metricLabel, profileLabel, stepLabel, storedUnit } from '../check-format';
 import { ParsedTree } from './ParsedTree';
 import { RawOutput } from './RawOutput';
 import { CheckStatusChip } from './StatusChip';
@@ -70,7 +70,7 @@ export function ResultBody({ result }: { result: CheckResult }) {
                         {name}
                       </Typography>
                     </TableCell>
-                    <TableCell>{formatMetricValue(value, unitFromName(name), language)}</TableCell>
+                    <TableCell>{formatMetricValue(value, storedUnit(result.units, name), language)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
