@@ -2,6 +2,7 @@ import { Box, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.store';
 import { PageHeader } from '../../app/ui/PageHeader';
+import { SlaPoliciesSection } from '../sla/SlaPoliciesSection';
 import { HostKeysSection } from '../ssh-host-keys/HostKeysSection';
 import { ActivitySettings } from './ActivitySettings';
 import { LanguageSettings, ThemeSettings } from './AppearanceSettings';
@@ -19,6 +20,7 @@ export function SettingsPage() {
         <ThemeSettings />
         <ProfileSettings />
         <BackupSettings />
+        <SlaPoliciesSection />
         <HostKeysSection />
         <ActivitySettings />
         <AboutSection />
