@@ -21,4 +21,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['electron/core/process/utility-entry.ts'], outfile: 'out/core/utility-entry.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['electron/core/web/cli.ts'], outfile: 'out/web/cli.cjs', format: 'cjs' }),
+  // The sync server: pg's optional native binding is never used (the pure-JS client is).
+  build({ ...common, entryPoints: ['server/cli.ts'], outfile: 'out/server/cli.cjs', format: 'cjs', external: [...common.external, 'pg-native'] }),
 ]);
