@@ -10,6 +10,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
+        // Renderer unit tests render components to HTML; the automatic JSX runtime needs no React in scope.
+        esbuild: { jsx: 'automatic' },
         test: {
           name: 'unit',
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'renderer/**/*.test.ts', 'bench/**/*.test.ts'],

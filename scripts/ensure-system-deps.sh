@@ -24,6 +24,8 @@ declare -A NEEDED=(
   [/usr/bin/parallel-ssh]=pssh
   [/usr/bin/sshpass]=sshpass
   [/usr/sbin/ip]=iproute2
+  # The sync server's tests run against a private PostgreSQL cluster they create.
+  [/usr/bin/pg_createcluster]=postgresql
 )
 
 missing=()

@@ -109,8 +109,9 @@ export class CoreState {
 
   async restore(file: string): Promise<{ restored: true; schemaVersion: number }> {
     const path = this.backups.resolve(file);
-    // Running checks write into the store about to be replaced: stop them first.
+    // Running checks and sync write into the store about to be replaced: stop them first.
     this.domainServices?.checks.close();
+    this.domainServices?.sync.close();
     if (this.store) {
       await this.backups.create(this.store.db, 'pre-restore', this.now());
       this.store.close();
@@ -129,6 +130,7 @@ export class CoreState {
   close(): void {
     clearInterval(this.timer);
     this.domainServices?.checks.close();
+    this.domainServices?.sync.close();
     this.store?.close();
     this.store = null;
   }

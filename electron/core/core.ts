@@ -6,7 +6,25 @@ import { assetsContract } from '@shared/api/assets.contract';
 import { checksContract } from '@shared/api/checks.contract';
 import { locationsContract } from '@shared/api/locations.contract';
 import { systemContract } from '@shared/api/system.contract';
+import { slaContract } from '@shared/api/sla.contract';
+import { attachmentsContract } from '@shared/api/attachments.contract';
+import { incidentsContract } from '@shared/api/incidents.contract';
+import { problemsContract } from '@shared/api/problems.contract';
+import { changesContract } from '@shared/api/changes.contract';
+import { knowledgeContract } from '@shared/api/knowledge.contract';
+import { emergencyPlansContract } from '@shared/api/emergency-plans.contract';
+import { roundsContract } from '@shared/api/rounds.contract';
+import { syncContract } from '@shared/api/sync.contract';
 import type { Result } from '@shared/errors';
+import { slaHandlers } from './sla/sla.handlers';
+import { attachmentsHandlers } from './attachments/attachments.handlers';
+import { incidentsHandlers } from './incidents/incidents.handlers';
+import { problemsHandlers } from './problems/problems.handlers';
+import { changesHandlers } from './changes/changes.handlers';
+import { knowledgeHandlers } from './knowledge/knowledge.handlers';
+import { emergencyPlansHandlers } from './emergency-plans/emergency-plans.handlers';
+import { roundsHandlers } from './rounds/rounds.handlers';
+import { syncHandlers } from './sync/sync.handlers';
 import { Registry } from './api/registry';
 import { assetTransferHandlers } from './asset-transfer/asset-transfer.handlers';
 import { assetsHandlers } from './assets/assets.handlers';
@@ -47,6 +65,15 @@ export function createCore(options: CoreOptions): Core {
     .register(ipPlanContract, ipPlanHandlers(() => state.services().ipPlan))
     .register(assetTransferContract, assetTransferHandlers(() => state.services().assetTransfer))
     .register(checksContract, checksHandlers(() => state.services().checks))
+    .register(slaContract, slaHandlers(() => state.services().sla))
+    .register(attachmentsContract, attachmentsHandlers(() => state.services().attachments))
+    .register(incidentsContract, incidentsHandlers(() => state.services().incidents))
+    .register(problemsContract, problemsHandlers(() => state.services().problems))
+    .register(changesContract, changesHandlers(() => state.services().changes))
+    .register(knowledgeContract, knowledgeHandlers(() => state.services().knowledge))
+    .register(emergencyPlansContract, emergencyPlansHandlers(() => state.services().emergencyPlans))
+    .register(roundsContract, roundsHandlers(() => state.services().rounds))
+    .register(syncContract, syncHandlers(() => state.services().sync))
     .assertComplete();
   const ready = state.open();
   return {

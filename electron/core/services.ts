@@ -9,6 +9,15 @@ import { CredentialsService } from './credentials/credentials.service';
 import { IpPlanService } from './ip-plan/ip-plan.service';
 import { LocationsService } from './locations/locations.service';
 import type { LocalStore } from './store/local-store';
+import { createSlaServices } from './sla/sla.services';
+import { createAttachmentsServices } from './attachments/attachments.services';
+import { createIncidentsServices } from './incidents/incidents.services';
+import { createProblemsServices } from './problems/problems.services';
+import { createChangesServices } from './changes/changes.services';
+import { createKnowledgeServices } from './knowledge/knowledge.services';
+import { createEmergencyPlansServices } from './emergency-plans/emergency-plans.services';
+import { createRoundsServices } from './rounds/rounds.services';
+import { createSyncServices } from './sync/sync.services';
 
 /**
  * resources/ of the repository, from where core runs in development and under
@@ -40,21 +49,35 @@ export interface ServiceDeps {
  */
 export function createServices(deps: ServiceDeps) {
   const credentials = new CredentialsService(deps);
+  // Built first: incidents read each client's SLA policy from it.
+  const sla = createSlaServices(deps);
+  const checks = createCheckServices({
+    store: deps.store,
+    events: deps.events,
+    now: deps.now,
+    actor: deps.actor ?? (() => null),
+    credentials,
+    resourcesDir: deps.resourcesDir ?? DEFAULT_RESOURCES_DIR,
+    tuning: deps.checkTuning,
+  });
+  const attachments = createAttachmentsServices(deps);
+  const incidents = createIncidentsServices(deps, sla);
   return {
     locations: new LocationsService(deps.store, deps.events),
     assets: new AssetsService(deps.store, deps.events, deps.now),
     credentials,
     ipPlan: new IpPlanService(deps.store, deps.events),
     assetTransfer: createAssetTransferServices(deps),
-    checks: createCheckServices({
-      store: deps.store,
-      events: deps.events,
-      now: deps.now,
-      actor: deps.actor ?? (() => null),
-      credentials,
-      resourcesDir: deps.resourcesDir ?? DEFAULT_RESOURCES_DIR,
-      tuning: deps.checkTuning,
-    }),
+    checks,
+    sla,
+    attachments,
+    incidents,
+    problems: createProblemsServices(deps),
+    changes: createChangesServices(deps),
+    knowledge: createKnowledgeServices(deps),
+    emergencyPlans: createEmergencyPlansServices(deps),
+    rounds: createRoundsServices(deps, { checks, incidents: incidents.incidents, attachments }),
+    sync: createSyncServices(deps),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event } from './define';
+import { SyncStatus } from './sync.contract';
 
 export const eventsContract = {
   /** Records of these entities changed; views showing them reload. */
@@ -16,5 +17,10 @@ export const eventsContract = {
       done: z.number().int().nonnegative(),
       total: z.number().int().nonnegative().nullable(),
     }),
+  }),
+  /** Sync started or finished, failed, or the pending count changed; the top bar and the Sync page follow it. */
+  'sync.status': event({
+    summary: 'Where sync stands changed.',
+    payload: SyncStatus,
   }),
 };

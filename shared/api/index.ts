@@ -8,9 +8,19 @@ import { eventsContract } from './events.contract';
 import { ipPlanContract } from './ip-plan.contract';
 import { locationsContract } from './locations.contract';
 import { systemContract } from './system.contract';
+import { slaContract } from './sla.contract';
+import { attachmentsContract } from './attachments.contract';
+import { incidentsContract } from './incidents.contract';
+import { problemsContract } from './problems.contract';
+import { changesContract } from './changes.contract';
+import { knowledgeContract } from './knowledge.contract';
+import { emergencyPlansContract } from './emergency-plans.contract';
+import { roundsContract } from './rounds.contract';
+import { syncContract } from './sync.contract';
 
 /** Every method the renderer can call, declared once; core and both transports derive from it. */
-export const apiContract = mergeContracts(systemContract, locationsContract, assetsContract, credentialsContract, ipPlanContract, assetTransferContract, checksContract);
+export const apiContract = mergeContracts(systemContract, locationsContract, assetsContract, credentialsContract, ipPlanContract, assetTransferContract, checksContract,
+  slaContract, attachmentsContract, incidentsContract, problemsContract, changesContract, knowledgeContract, emergencyPlansContract, roundsContract, syncContract);
 export type ApiContract = typeof apiContract;
 export type MethodName = keyof ApiContract & string;
 /** What a caller passes (defaults not yet applied). */

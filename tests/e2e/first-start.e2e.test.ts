@@ -43,6 +43,8 @@ describe('first start in Chinese', () => {
     const { page } = session;
     const locations = new LocationsPage(page, zh);
 
+    // The app opens on the rounds home; the location tree is one click away.
+    await new ShellPage(page, zh).open('locations', zh.locations.title);
     await locations.heading.waitFor();
     expect(await locations.heading.textContent()).toBe('位置');
     await locations.emptyState.waitFor();

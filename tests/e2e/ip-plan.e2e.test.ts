@@ -4,6 +4,7 @@ import { openApp, type AppSession } from './app-session';
 import { unnamedControls } from './pages/accessibility';
 import { IpPlanPage } from './pages/IpPlanPage';
 import { LocationsPage } from './pages/LocationsPage';
+import { ShellPage } from './pages/ShellPage';
 import { STRINGS, fill } from './pages/strings';
 
 const zh = STRINGS['zh-CN'];
@@ -30,6 +31,7 @@ describe('IP plan of a site (zh-CN, real backend)', () => {
       printer: await asset('打印服务器', 'server', ['192.168.8.20']),
     };
     plan = new IpPlanPage(session.page, zh);
+    await new ShellPage(session.page, zh).open('locations', zh.locations.title);
     await new LocationsPage(session.page, zh).site('本部').waitFor();
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from '../support/web-app';
 import { openApp, type AppSession } from './app-session';
 import { LocationsPage } from './pages/LocationsPage';
+import { ShellPage } from './pages/ShellPage';
 import { STRINGS } from './pages/strings';
 
 const en = STRINGS.en;
@@ -13,6 +14,8 @@ describe('locations: validation, server errors, delete and undo', () => {
   beforeAll(async () => {
     session = await openApp({ lang: 'en', profile: { name: 'Alex Chen', role: 'engineer' } });
     locations = new LocationsPage(session.page, en);
+    // The app opens on the rounds home; the location tree is one click away.
+    await new ShellPage(session.page, en).open('locations', en.locations.title);
     await locations.heading.waitFor();
   });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { callApi, startWebApp } from '../support/web-app';
 import { openApp, type AppSession } from './app-session';
 import { LocationsPage } from './pages/LocationsPage';
+import { ShellPage } from './pages/ShellPage';
 import { STRINGS } from './pages/strings';
 
 const en = STRINGS.en;
@@ -48,6 +49,7 @@ describe('recovery: a damaged database', () => {
 
     // The page reloads into the normal console with the backed-up data.
     const locations = new LocationsPage(page, en);
+    await new ShellPage(page, en).open('locations', en.locations.title);
     await locations.client('Backed-up Client').waitFor({ timeout: 20_000 });
   });
 });

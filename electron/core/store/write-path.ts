@@ -1,5 +1,5 @@
 import { AppError } from '@shared/errors';
-import { formatHlc, parseHlc, tickHlc, type Hlc } from '@shared/hlc';
+import { formatHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '@shared/hlc';
 import type { Profile } from '@shared/domain/profile';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
@@ -20,6 +20,12 @@ export interface WriteContext {
 }
 
 type Row = Record<string, unknown>;
+
+/** Who made a change that arrived from the sync server, for its audit line. */
+export interface RemoteActor {
+  name: string;
+  role: string;
+}
 
 /**
  * The one way to change a synced table (SYNC.md, "Transactional outbox"): the
@@ -74,6 +80,91 @@ export class WritePath {
       if (this.lastHlc) writeMeta(this.db, 'hlc.last', formatHlc(this.lastHlc));
       this.prepare('DELETE FROM outbox WHERE seq <= ?').run(seq);
     })();
+  }
+
+  // ---------------------------------------------------------------- sync only
+  // The three methods below are for the sync client (electron/core/sync/), which
+  // applies what it pulled: records other devices changed, that must not go
+  // back up. They write no outbox entry; everything else still passes here.
+
+  /**
+   * Sets a record's fields to values pulled from the server, inserting the row
+   * when it is new here. The caller has already decided field by field that
+   * these values win (last writer by HLC). `fields` use API names, bookkeeping
+   * ones (createdAt, updatedAt, deletedAt) included. Writes an audit line naming
+   * who made the change elsewhere. Call inside the pull's transaction.
+   * Returns false when nothing changed.
+   */
+  applyRemote(entityName: SyncedEntityName, id: string, fields: Record<string, unknown>, actor: RemoteActor, at: number): boolean {
+    const entity: SyncedEntity = syncedEntities[entityName];
+    const { createdAt, updatedAt, deletedAt, ...data } = fields;
+    const columns = this.columnsOf(entityName, data);
+    if (deletedAt !== undefined) columns.push(['deletedAt', 'deleted_at', deletedAt]);
+    const before = this.prepare(`SELECT * FROM ${entity.table} WHERE id = ?`).get(id) as Row | undefined;
+    if (!before) {
+      const names = ['id', ...columns.map(([, column]) => column), 'created_at', 'updated_at'];
+      const values = [id, ...columns.map(([, , value]) => value), createdAt ?? updatedAt ?? at, updatedAt ?? createdAt ?? at];
+      this.prepare(`INSERT INTO ${entity.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...values);
+      const changes = Object.fromEntries(columns.filter(([field]) => audited(entity, field)).map(([field]) => [field, [null, fields[field]]]));
+      this.remoteAudit(actor, at, entityName, id, 'create', changes);
+      return true;
+    }
+    const changed = columns.filter(([, column, value]) => before[column] !== value);
+    if (changed.length === 0) return false;
+    const sets = changed.map(([, column]) => `${column} = ?`);
+    const values = changed.map(([, , value]) => value);
+    if (updatedAt !== undefined) {
+      sets.push('updated_at = ?');
+      values.push(updatedAt);
+    }
+    this.prepare(`UPDATE ${entity.table} SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+    const changes = Object.fromEntries(
+      changed.filter(([field]) => audited(entity, field)).map(([field, column]) => [field, [before[column], fields[field]]]),
+    );
+    const deletion = changed.some(([field]) => field === 'deletedAt');
+    const action = !deletion ? 'update' : deletedAt === null ? 'restore' : 'delete';
+    this.remoteAudit(actor, at, entityName, id, action, changes);
+    return true;
+  }
+
+  /**
+   * Drops the local copy of a record the user may no longer receive (a pulled
+   * `evict`). Throws when other rows still refer to it (foreign keys); the
+   * caller keeps the eviction and tries again later.
+   */
+  removeRemote(entityName: SyncedEntityName, id: string, actor: RemoteActor, at: number): boolean {
+    const result = this.prepare(`DELETE FROM ${syncedEntities[entityName].table} WHERE id = ?`).run(id);
+    if (result.changes === 0) return false;
+    this.remoteAudit(actor, at, entityName, id, 'delete', {});
+    return true;
+  }
+
+  /**
+   * Moves the clock past stamps pulled from the server and saves it (call it
+   * inside the pull's transaction), so that an edit made afterwards outranks
+   * everything pulled, even after a restart. Returns a fresh local stamp: the
+   * pull checkpoint the server uses to tell a concurrent edit from a later one.
+   */
+  receiveRemote(stamps: readonly string[], nowMs: number, deviceId: string): string {
+    let hlc = this.lastHlc;
+    for (const stamp of stamps) hlc = receiveHlc(hlc, parseHlc(stamp), nowMs, deviceId);
+    hlc = tickHlc(hlc, nowMs, deviceId);
+    this.lastHlc = hlc;
+    const text = formatHlc(hlc);
+    writeMeta(this.db, 'hlc.last', text);
+    return text;
+  }
+
+  private remoteAudit(actor: RemoteActor, at: number, entity: string, id: string, action: 'create' | 'update' | 'delete' | 'restore', changes: Record<string, unknown>): void {
+    this.prepare('INSERT INTO audit_log (at, actor_name, actor_role, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      at,
+      actor.name,
+      actor.role,
+      entity,
+      id,
+      action,
+      JSON.stringify(changes),
+    );
   }
 
   private apply(mutation: Mutation, at: number, hlc: string, actor: Profile): void {

@@ -19,6 +19,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchPath, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { AssetFormHost } from '../features/assets/form/AssetFormHost';
+import { EmergencyPlansButton } from '../features/emergency-plans/EmergencyPlansButton';
+import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator';
 import { QuickOpenButton, QuickOpenHost } from '../features/quick-open/QuickOpenHost';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { DETAIL_ROUTES, HOME_PATH, NAV_ITEMS } from './navigation';
@@ -85,6 +87,8 @@ export function AppShell() {
           <Typography component="div" variant="h6" sx={{ flexGrow: 1, fontWeight: 600 }}>
             {t('app.name')}
           </Typography>
+          <SyncStatusIndicator />
+          <EmergencyPlansButton />
           <QuickOpenButton />
           {profile ? (
             <Chip

@@ -1,8 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
+import type { enResources, zhCNResources } from '../../../renderer/src/i18n/locales';
 import type { Strings } from './strings';
 
-export type NavKey = keyof Strings['nav'];
-export const NAV_KEYS = ['assets', 'locations', 'rounds', 'incidents', 'problems', 'knowledge', 'checks', 'sync', 'reports', 'settings'] as const satisfies readonly NavKey[];
+/** The drawer's entries: the app names each by `nav.<key>` (renderer/src/app/navigation.tsx NAV_ITEMS). */
+export type NavKey = keyof (typeof enResources)['nav'] & keyof (typeof zhCNResources)['nav'];
+/** In the drawer's order; the pages test checks that the drawer shows exactly these. */
+export const NAV_KEYS = ['assets', 'locations', 'rounds', 'incidents', 'problems', 'knowledge', 'changes', 'checks', 'sync', 'reports', 'settings'] as const satisfies readonly NavKey[];
+/** A drawer entry named in either language but missing above fails to compile here, naming the key. */
+const _everyNavKeyListed: Record<Exclude<keyof (typeof enResources)['nav'] | keyof (typeof zhCNResources)['nav'], (typeof NAV_KEYS)[number]>, never> = {};
 
 /** The app bar and the navigation drawer around every page. */
 export class ShellPage {
@@ -24,9 +29,16 @@ export class ShellPage {
     return this.page.getByRole('heading', { level: 1, ...(name ? { name, exact: true } : {}) });
   }
 
-  async open(key: NavKey, expectedHeading: string): Promise<void> {
+  /** The drawer's link names, in order. */
+  async navNames(): Promise<string[]> {
+    return this.navigation.getByRole('link').allTextContents();
+  }
+
+  /** Follows the drawer link and waits for the page's h1: `expectedHeading`, or any one of several. */
+  async open(key: NavKey, expectedHeading: string | readonly string[]): Promise<void> {
     await this.navLink(key).click();
-    await this.heading(expectedHeading).waitFor();
+    const names = typeof expectedHeading === 'string' ? [expectedHeading] : expectedHeading;
+    await this.page.getByRole('heading', { level: 1, name: new RegExp(`^(${names.map(escape).join('|')})$`) }).waitFor();
   }
 
   /** The product name in the app bar, in the current language. */
@@ -42,4 +54,8 @@ export class ShellPage {
   get errorSnackbar(): Locator {
     return this.page.locator('.MuiSnackbar-root').getByRole('alert');
   }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { AuditEntry } from '@shared/domain/audit';
 
 /** Entities the UI has words for; anything newer shows its raw name rather than nothing. */
-const KNOWN_ENTITIES = ['client', 'site', 'room', 'rack', 'asset', 'subnet', 'credential', 'checkResult', 'configBackup', 'sshHostKey', 'profile', 'settings', 'backup'] as const;
+const KNOWN_ENTITIES = ['client', 'site', 'room', 'rack', 'asset', 'subnet', 'credential', 'checkResult', 'configBackup', 'sshHostKey', 'profile', 'settings', 'backup', 'incident', 'incidentWorkLog', 'incidentEvidence', 'incidentEvent', 'slaPolicy', 'attachment', 'problem', 'problemStep', 'problemIncident', 'change', 'knowledgeArticle', 'emergencyPlan', 'checklistTemplate', 'checklistTemplateVersion', 'roundSchedule', 'round', 'roundEntry', 'roundAmendment', 'conflict'] as const;
 type KnownEntity = (typeof KNOWN_ENTITIES)[number];
 
 function isKnownEntity(entity: string): entity is KnownEntity {
