@@ -17,6 +17,12 @@ export const SyncState = z.enum(['not-enrolled', 'syncing', 'online', 'offline',
 export type SyncState = z.infer<typeof SyncState>;
 
 export const SyncStatus = z.object({
+  /**
+   * Increases with every status core computes. Statuses reach the renderer by
+   * two roads (an answer and the sync.status event) that may cross, so the
+   * renderer keeps the highest revision rather than the last to arrive.
+   */
+  revision: z.number().int().nonnegative(),
   state: SyncState,
   enrolled: z.boolean(),
   /** The server's address, as given at enrolment (no trailing slash). */

@@ -60,6 +60,8 @@ export class SyncService {
   private statusTimer: NodeJS.Timeout | null = null;
   private emittingChanges = false;
   private closed = false;
+  // Starts from the clock so a rebuilt service (after a restore) never counts below the one it replaces.
+  private statusRevision = Date.now();
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.repo = new SyncStateRepo(deps.store.db);
@@ -87,6 +89,7 @@ export class SyncService {
     const enrolled = this.isEnrolled(row);
     const drift = row.clock_drift_ms;
     return {
+      revision: ++this.statusRevision,
       state: this.state(row, enrolled),
       enrolled,
       serverUrl: row.server_url,

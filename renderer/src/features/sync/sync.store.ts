@@ -18,13 +18,15 @@ export const useSyncStatus = create<SyncStatusState>()((set) => ({
   error: null,
   async load() {
     try {
-      set({ status: await api.call('sync.status', {}), error: null });
+      const status = await api.call('sync.status', {});
+      useSyncStatus.getState().apply(status);
     } catch (error) {
       set({ error });
     }
   },
   apply(status) {
-    set({ status, error: null });
+    // An answer can arrive after a newer pushed status (or the reverse): keep the newest.
+    set((current) => (current.status && current.status.revision > status.revision ? { error: null } : { status, error: null }));
   },
 }));
 
