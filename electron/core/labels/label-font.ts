@@ -9,6 +9,7 @@ import { AppError } from '@shared/errors';
  * metrics are files it reads from its own folder, which a bundle does not have).
  */
 export const LABEL_FONT_FILE = 'NotoSansHans-Regular.otf';
+const FONT_PACKAGE_DIR = join('node_modules', '@embedpdf', 'fonts-sc', 'fonts');
 
 /**
  * Where resources/fonts is: next to the packaged app (Electron copies
@@ -19,9 +20,12 @@ export const LABEL_FONT_FILE = 'NotoSansHans-Regular.otf';
 export function findLabelFont(): string {
   const tried: string[] = [];
   for (const dir of resourceDirs()) {
-    const file = join(dir, 'fonts', LABEL_FONT_FILE);
-    tried.push(file);
-    if (existsSync(file)) return file;
+    // resources/fonts in a packaged app; in the project the font comes from npm
+    // (@embedpdf/fonts-sc), so the repository does not carry 8 MB of glyphs.
+    for (const file of [join(dir, 'fonts', LABEL_FONT_FILE), join(dirname(dir), FONT_PACKAGE_DIR, LABEL_FONT_FILE)]) {
+      tried.push(file);
+      if (existsSync(file)) return file;
+    }
   }
   throw new AppError('internal.error', `The label font ${LABEL_FONT_FILE} is missing; looked in ${tried.slice(0, 6).join(', ')}`);
 }
