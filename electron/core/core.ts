@@ -15,6 +15,10 @@ import { knowledgeContract } from '@shared/api/knowledge.contract';
 import { emergencyPlansContract } from '@shared/api/emergency-plans.contract';
 import { roundsContract } from '@shared/api/rounds.contract';
 import { syncContract } from '@shared/api/sync.contract';
+import { statisticsContract } from '@shared/api/statistics.contract';
+import { recordsContract } from '@shared/api/records.contract';
+import { exportsContract } from '@shared/api/exports.contract';
+import { reportsContract } from '@shared/api/reports.contract';
 import type { Result } from '@shared/errors';
 import { slaHandlers } from './sla/sla.handlers';
 import { attachmentsHandlers } from './attachments/attachments.handlers';
@@ -25,6 +29,10 @@ import { knowledgeHandlers } from './knowledge/knowledge.handlers';
 import { emergencyPlansHandlers } from './emergency-plans/emergency-plans.handlers';
 import { roundsHandlers } from './rounds/rounds.handlers';
 import { syncHandlers } from './sync/sync.handlers';
+import { statisticsHandlers } from './statistics/statistics.handlers';
+import { recordsHandlers } from './records/records.handlers';
+import { exportsHandlers } from './exports/exports.handlers';
+import { reportsHandlers } from './reports/reports.handlers';
 import { Registry } from './api/registry';
 import { assetTransferHandlers } from './asset-transfer/asset-transfer.handlers';
 import { assetsHandlers } from './assets/assets.handlers';
@@ -74,6 +82,10 @@ export function createCore(options: CoreOptions): Core {
     .register(emergencyPlansContract, emergencyPlansHandlers(() => state.services().emergencyPlans))
     .register(roundsContract, roundsHandlers(() => state.services().rounds))
     .register(syncContract, syncHandlers(() => state.services().sync))
+    .register(statisticsContract, statisticsHandlers(() => state.services().statistics))
+    .register(recordsContract, recordsHandlers(() => state.services().records))
+    .register(exportsContract, exportsHandlers(() => state.services().exports))
+    .register(reportsContract, reportsHandlers(() => state.services().reports))
     .assertComplete();
   const ready = state.open();
   return {

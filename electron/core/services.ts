@@ -18,6 +18,10 @@ import { createKnowledgeServices } from './knowledge/knowledge.services';
 import { createEmergencyPlansServices } from './emergency-plans/emergency-plans.services';
 import { createRoundsServices } from './rounds/rounds.services';
 import { createSyncServices } from './sync/sync.services';
+import { createStatisticsServices } from './statistics/statistics.services';
+import { createRecordsServices } from './records/records.services';
+import { createExportsServices } from './exports/exports.services';
+import { createReportsServices } from './reports/reports.services';
 
 /**
  * resources/ of the repository, from where core runs in development and under
@@ -78,6 +82,10 @@ export function createServices(deps: ServiceDeps) {
     emergencyPlans: createEmergencyPlansServices(deps),
     rounds: createRoundsServices(deps, { checks, incidents: incidents.incidents, attachments }),
     sync: createSyncServices(deps),
+    statistics: createStatisticsServices(deps),
+    records: createRecordsServices(deps),
+    exports: createExportsServices(deps),
+    reports: createReportsServices(deps),
   };
 }
 

@@ -17,10 +17,15 @@ import { knowledgeContract } from './knowledge.contract';
 import { emergencyPlansContract } from './emergency-plans.contract';
 import { roundsContract } from './rounds.contract';
 import { syncContract } from './sync.contract';
+import { statisticsContract } from './statistics.contract';
+import { recordsContract } from './records.contract';
+import { exportsContract } from './exports.contract';
+import { reportsContract } from './reports.contract';
 
 /** Every method the renderer can call, declared once; core and both transports derive from it. */
 export const apiContract = mergeContracts(systemContract, locationsContract, assetsContract, credentialsContract, ipPlanContract, assetTransferContract, checksContract,
-  slaContract, attachmentsContract, incidentsContract, problemsContract, changesContract, knowledgeContract, emergencyPlansContract, roundsContract, syncContract);
+  slaContract, attachmentsContract, incidentsContract, problemsContract, changesContract, knowledgeContract, emergencyPlansContract, roundsContract, syncContract,
+  statisticsContract, recordsContract, exportsContract, reportsContract);
 export type ApiContract = typeof apiContract;
 export type MethodName = keyof ApiContract & string;
 /** What a caller passes (defaults not yet applied). */

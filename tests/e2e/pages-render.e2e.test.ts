@@ -28,7 +28,9 @@ const HEADINGS: Record<NavKey, (strings: Strings) => readonly string[]> = {
   changes: (s) => [s.changes.title],
   checks: (s) => [s.checks.title],
   sync: (s) => [s.placeholders.sync.title],
-  reports: (s) => [s.placeholders.reports.title],
+  dashboard: (s) => [s.nav.dashboard, ...optionalString(s, 'dashboard.title')],
+  records: (s) => [s.nav.records, ...optionalString(s, 'records.title')],
+  reports: (s) => [...optionalString(s, 'placeholders.reports.title'), ...optionalString(s, 'reports.title')],
   settings: (s) => [s.settings.title],
 };
 

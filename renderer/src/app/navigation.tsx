@@ -1,5 +1,7 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import BugReportIcon from '@mui/icons-material/BugReport';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import TableViewIcon from '@mui/icons-material/TableView';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import Inventory2Icon from '@mui/icons-material/Inventory2';
 import LocationCityIcon from '@mui/icons-material/LocationCity';
@@ -26,6 +28,9 @@ import { LocationsPage } from '../features/locations/LocationsPage';
 import { ProblemDetailPage } from '../features/problems/ProblemDetailPage';
 import { ProblemsPage } from '../features/problems/ProblemsPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { ServiceReportPage } from '../features/reports/ServiceReportPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { RecordsPage } from '../features/records/RecordsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { RoundsPage } from '../features/rounds/RoundsPage';
@@ -36,7 +41,7 @@ import { TemplateEditorPage } from '../features/rounds/templates/TemplateEditorP
 import { TemplatesPage } from '../features/rounds/templates/TemplatesPage';
 import { RackPage } from '../features/racks/RackPage';
 
-export type NavKey = 'assets' | 'locations' | 'rounds' | 'incidents' | 'problems' | 'knowledge' | 'changes' | 'checks' | 'sync' | 'reports' | 'settings';
+export type NavKey = 'assets' | 'locations' | 'rounds' | 'incidents' | 'problems' | 'knowledge' | 'changes' | 'checks' | 'sync' | 'dashboard' | 'records' | 'reports' | 'settings';
 
 export interface NavItem {
   key: NavKey;
@@ -56,6 +61,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'changes', path: '/changes', Icon: PublishedWithChangesIcon, Page: ChangesPage },
   { key: 'checks', path: '/checks', Icon: NetworkCheckIcon, Page: ChecksPage },
   { key: 'sync', path: '/sync', Icon: SyncIcon, Page: SyncPage },
+  { key: 'dashboard', path: '/dashboard', Icon: DashboardIcon, Page: DashboardPage },
+  { key: 'records', path: '/records', Icon: TableViewIcon, Page: RecordsPage },
   { key: 'reports', path: '/reports', Icon: AssessmentIcon, Page: ReportsPage },
   { key: 'settings', path: '/settings', Icon: SettingsIcon, Page: SettingsPage },
 ];
@@ -72,6 +79,7 @@ export const DETAIL_ROUTES: readonly { path: `/${string}`; section: NavKey; Page
   /** Emergency plans are reached from the top bar, not the drawer. */
   { path: '/plans', section: 'incidents', Page: EmergencyPlansPage },
   { path: '/plans/:id', section: 'incidents', Page: EmergencyPlanPage },
+  { path: '/reports/:id', section: 'reports', Page: ServiceReportPage },
   { path: '/rounds/templates', section: 'rounds', Page: TemplatesPage },
   { path: '/rounds/templates/:id', section: 'rounds', Page: TemplateEditorPage },
   { path: '/rounds/schedules', section: 'rounds', Page: SchedulesPage },

@@ -5,7 +5,7 @@ import type { Strings } from './strings';
 /** The drawer's entries: the app names each by `nav.<key>` (renderer/src/app/navigation.tsx NAV_ITEMS). */
 export type NavKey = keyof (typeof enResources)['nav'] & keyof (typeof zhCNResources)['nav'];
 /** In the drawer's order; the pages test checks that the drawer shows exactly these. */
-export const NAV_KEYS = ['assets', 'locations', 'rounds', 'incidents', 'problems', 'knowledge', 'changes', 'checks', 'sync', 'reports', 'settings'] as const satisfies readonly NavKey[];
+export const NAV_KEYS = ['assets', 'locations', 'rounds', 'incidents', 'problems', 'knowledge', 'changes', 'checks', 'sync', 'dashboard', 'records', 'reports', 'settings'] as const satisfies readonly NavKey[];
 /** A drawer entry named in either language but missing above fails to compile here, naming the key. */
 const _everyNavKeyListed: Record<Exclude<keyof (typeof enResources)['nav'] | keyof (typeof zhCNResources)['nav'], (typeof NAV_KEYS)[number]>, never> = {};
 

@@ -17,6 +17,14 @@ import assetsZhCN from './assets.zh-CN.json';
 import checksEn from './checks.en.json';
 import roundsEn from './rounds.en.json';
 import roundsZhCN from './rounds.zh-CN.json';
+import statisticsEn from './statistics.en.json';
+import statisticsZhCN from './statistics.zh-CN.json';
+import recordsEn from './records.en.json';
+import recordsZhCN from './records.zh-CN.json';
+import exportsEn from './exports.en.json';
+import exportsZhCN from './exports.zh-CN.json';
+import reportsEn from './reports.en.json';
+import reportsZhCN from './reports.zh-CN.json';
 import checksZhCN from './checks.zh-CN.json';
 import en from './en.json';
 import transferEn from './transfer.en.json';
@@ -31,9 +39,9 @@ import syncZhCN from './sync.zh-CN.json';
  * keys; a key in two files is caught by the locales test.
  */
 export const localeParts = {
-  en: [en, assetsEn, transferEn, checksEn, slaEn, attachmentsEn, incidentsEn, problemsEn, changesEn, knowledgeEn, emergencyPlansEn, roundsEn, syncEn],
-  'zh-CN': [zhCN, assetsZhCN, transferZhCN, checksZhCN, slaZhCN, attachmentsZhCN, incidentsZhCN, problemsZhCN, changesZhCN, knowledgeZhCN, emergencyPlansZhCN, roundsZhCN, syncZhCN],
+  en: [en, assetsEn, transferEn, checksEn, slaEn, attachmentsEn, incidentsEn, problemsEn, changesEn, knowledgeEn, emergencyPlansEn, roundsEn, syncEn, statisticsEn, recordsEn, exportsEn, reportsEn],
+  'zh-CN': [zhCN, assetsZhCN, transferZhCN, checksZhCN, slaZhCN, attachmentsZhCN, incidentsZhCN, problemsZhCN, changesZhCN, knowledgeZhCN, emergencyPlansZhCN, roundsZhCN, syncZhCN, statisticsZhCN, recordsZhCN, exportsZhCN, reportsZhCN],
 } as const;
 
-export const enResources = { ...en, ...assetsEn, ...transferEn, ...checksEn, ...slaEn, ...attachmentsEn, ...incidentsEn, ...problemsEn, ...changesEn, ...knowledgeEn, ...emergencyPlansEn, ...roundsEn, ...syncEn };
-export const zhCNResources = { ...zhCN, ...assetsZhCN, ...transferZhCN, ...checksZhCN, ...slaZhCN, ...attachmentsZhCN, ...incidentsZhCN, ...problemsZhCN, ...changesZhCN, ...knowledgeZhCN, ...emergencyPlansZhCN, ...roundsZhCN, ...syncZhCN };
+export const enResources = { ...en, ...assetsEn, ...transferEn, ...checksEn, ...slaEn, ...attachmentsEn, ...incidentsEn, ...problemsEn, ...changesEn, ...knowledgeEn, ...emergencyPlansEn, ...roundsEn, ...syncEn, ...statisticsEn, ...recordsEn, ...exportsEn, ...reportsEn };
+export const zhCNResources = { ...zhCN, ...assetsZhCN, ...transferZhCN, ...checksZhCN, ...slaZhCN, ...attachmentsZhCN, ...incidentsZhCN, ...problemsZhCN, ...changesZhCN, ...knowledgeZhCN, ...emergencyPlansZhCN, ...roundsZhCN, ...syncZhCN, ...statisticsZhCN, ...recordsZhCN, ...exportsZhCN, ...reportsZhCN };

@@ -1,0 +1,2 @@
+/** Records API. Stub: the records helper declares its methods here. */
+export const recordsContract = {} as const;
