@@ -11,6 +11,8 @@ const suites: Record<string, () => Promise<void>> = {
   assets: assetsBench,
   checks: async () => (await import('./checks.bench')).checksBench(),
   rounds: async () => (await import('./rounds.bench')).roundsBench(),
+  sync: async () => (await import('./sync.bench')).syncBench(),
+  reports: async () => (await import('./reports.bench')).reportsBench(),
 };
 
 const requested = process.argv.slice(2);
