@@ -174,21 +174,27 @@ describe('business calendar: properties', () => {
           expect(holidayCount(calendar, day)).toBe(0);
         }
         const due = addCountedMs(calendar, from, ms);
-        const local = localDateTime(due, calendar.timeZone);
+        // The deadline is the end of the last counted millisecond, so that millisecond (due - 1) lies inside working
+        // hours of a working day. Looking at `due` itself cannot tell 24:00 of one day from 00:00 of the next.
+        const last = localDateTime(due - 1, calendar.timeZone);
         const [sh, sm] = calendar.start.split(':').map(Number) as [number, number];
         const [eh, em] = calendar.end.split(':').map(Number) as [number, number];
-        // The deadline is the end of some counted millisecond: after opening, at most at closing (24:00 reads as 00:00 next day).
-        const minute = local.minute;
-        const atMidnightEnd = calendar.end === '24:00' && minute === 0;
-        const day = atMidnightEnd ? local.day - 1 : local.day;
-        expect(isWorking(dayIso(day))).toBe(true);
-        if (!atMidnightEnd) {
-          expect(minute).toBeGreaterThanOrEqual(sh * 60 + sm);
-          expect(minute).toBeLessThanOrEqual(eh * 60 + em);
-        }
+        expect(isWorking(dayIso(last.day))).toBe(true);
+        expect(last.minute).toBeGreaterThanOrEqual(sh * 60 + sm);
+        expect(last.minute).toBeLessThan(eh * 60 + em);
       }),
       RUNS,
     );
+  });
+
+  it('starts counting at 00:00 of the next working day when the clock starts on a day off (00:00–24:00 calendar)', () => {
+    // Found by the property above (seed 1578252385): Mondays only, 00:00–24:00; the old check read a deadline at 00:00 as 24:00 of the day before.
+    const mondays = { kind: 'business', timeZone: 'Asia/Shanghai', weekdays: [1], start: '00:00', end: '24:00', holidays: [], extraWorkdays: [] } as const;
+    const sundayLate = Date.UTC(2025, 11, 1, 0, 0, 0, 0) - 8 * HOUR - 14; // Mon 2025-12-01 00:00 +08:00 minus 14 ms
+    expect(addCountedMs(mondays, sundayLate, 15)).toBe(Date.UTC(2025, 11, 1) - 8 * HOUR + 15);
+    expect(addCountedMs(mondays, sundayLate, 24 * HOUR)).toBe(Date.UTC(2025, 11, 2) - 8 * HOUR);
+    // The recorded counterexample: Monday 23:59:59.986, 14 ms that Monday, the last one at 00:00 of the next Monday.
+    expect(addCountedMs(mondays, 1764604799986, 15)).toBe(Date.UTC(2025, 11, 8) - 8 * HOUR + 1);
   });
 
   it('equals the wall clock on 24x7', () => {
