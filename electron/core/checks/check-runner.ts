@@ -25,6 +25,7 @@ import { CheckError, SnmpSessions, type HostKeyPolicy } from './transports';
 import { cancelledError } from './transports/check-error';
 import type { Gate } from './runner/gate';
 import type { WorkQueue } from './runner/work-queue';
+import { linkedSignal } from './runner/linked-signal';
 
 /*
  * A run: the checks of one asset, a selection, or everything under a client,
@@ -38,7 +39,7 @@ import type { WorkQueue } from './runner/work-queue';
  *   most 8 logging in at once, the handshake gate: sshd's MaxStartups), per
  *   host (2: the VTY lines of a switch). A queue per
  *   run would let two sweeps of the same room double every limit. Each run
- *   has its own AbortController instead, combined with the queue's signal.
+ *   has its own AbortController instead, linked to each job's queue signal (runner/linked-signal.ts).
  * - Each result is written through the write path as soon as its step is
  *   done: the results (and run counts) that finish within 100 ms share
  *   one transaction (result-writer.ts), so a crash or a cancel keeps what
@@ -278,7 +279,14 @@ export class CheckRunner {
         kind: job.kind,
         host: job.host,
         timeoutMs: this.jobTimeoutMs(job),
-        run: (signal) => this.execute(job, ctx, AbortSignal.any([signal, run.controller.signal])),
+        run: async (signal) => {
+          const linked = linkedSignal([signal, run.controller.signal]);
+          try {
+            await this.execute(job, ctx, linked.signal);
+          } finally {
+            linked.release();
+          }
+        },
       })
       .then(
         (outcome) => {
@@ -313,9 +321,13 @@ export class CheckRunner {
         host: `sweep:${run.id}`,
         timeoutMs: this.pingSweepTimeoutMs(items.length),
         run: async (signal) => {
-          const combined = AbortSignal.any([signal, run.controller.signal]);
-          if (combined.aborted) throw combined.reason instanceof Error ? combined.reason : cancelledError();
-          await runPingSweep(items, combined, (done) => finish(done, true));
+          const combined = linkedSignal([signal, run.controller.signal]);
+          try {
+            if (combined.signal.aborted) throw combined.signal.reason instanceof Error ? combined.signal.reason : cancelledError();
+            await runPingSweep(items, combined.signal, (done) => finish(done, true));
+          } finally {
+            combined.release();
+          }
         },
       })
       .then(

@@ -1,3 +1,5 @@
+import { linkedSignal } from './linked-signal';
+
 /**
  * The one queue every device check goes through. Limits are what keep a sweep
  * of a machine room from tripping the devices themselves: real sshd drops
@@ -144,7 +146,7 @@ export class WorkQueue {
       if (this.cancelled) return { ok: false, error: new CancelledError(), attempts: attempt - 1 };
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(new TimeoutError(job.timeoutMs)), job.timeoutMs);
-      const signal = AbortSignal.any([this.cancel.signal, timeout.signal]);
+      const { signal, release } = linkedSignal([this.cancel.signal, timeout.signal]);
       try {
         const value = await raceAbort(job.run(signal), signal);
         return { ok: true, value, attempts: attempt };
@@ -157,6 +159,7 @@ export class WorkQueue {
         await this.sleep(Math.round(delay * this.random()), this.cancel.signal).catch(() => undefined);
       } finally {
         clearTimeout(timer);
+        release();
       }
     }
   }
