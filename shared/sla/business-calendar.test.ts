@@ -189,7 +189,7 @@ describe('business calendar: properties', () => {
 
   it('starts counting at 00:00 of the next working day when the clock starts on a day off (00:00–24:00 calendar)', () => {
     // Found by the property above (seed 1578252385): Mondays only, 00:00–24:00; the old check read a deadline at 00:00 as 24:00 of the day before.
-    const mondays = { kind: 'business', timeZone: 'Asia/Shanghai', weekdays: [1], start: '00:00', end: '24:00', holidays: [], extraWorkdays: [] } as const;
+    const mondays: BusinessCalendar = { kind: 'business', timeZone: 'Asia/Shanghai', weekdays: [1], start: '00:00', end: '24:00', holidays: [], extraWorkdays: [] };
     const sundayLate = Date.UTC(2025, 11, 1, 0, 0, 0, 0) - 8 * HOUR - 14; // Mon 2025-12-01 00:00 +08:00 minus 14 ms
     expect(addCountedMs(mondays, sundayLate, 15)).toBe(Date.UTC(2025, 11, 1) - 8 * HOUR + 15);
     expect(addCountedMs(mondays, sundayLate, 24 * HOUR)).toBe(Date.UTC(2025, 11, 2) - 8 * HOUR);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { RISK_LEVELS, type Change, type RiskLevel } from '@shared/domain/changes';
 import { api } from '../../api';
 import { ErrorAlert } from '../../app/errors/ErrorAlert';
-import { AssetsField } from '../problems/form/AssetsField';
+import { AssetsPicker } from '../assets/AssetsPicker';
 import { fieldProblemText } from '../problems/form/field-problems';
 import { changeValues, createInput, emptyChangeValues, updateInput, type ChangeFormValues } from './change-form-model';
 import type { AssetChoice } from '../problems/form/problem-form-model';
@@ -94,7 +94,7 @@ export function ChangeFormDialog(props: Props) {
           <Stack spacing={1}>
             {text('title', { required: true, autoFocus: true })}
             {text('description', { rows: 2 })}
-            <AssetsField label={t('changes.fields.assets')} value={values.assets} onChange={(assets) => change({ assets })} error={problem('assets')} />
+            <AssetsPicker label={t('changes.fields.assets')} value={values.assets} onChange={(assets) => change({ assets })} error={problem('assets')} />
             {text('plan', { rows: 4, helper: t('changes.form.neededToSubmit') })}
             <FormControl error={problem('riskLevel') !== undefined}>
               <FormLabel id={riskLabelId}>{t('changes.fields.riskLevel')}</FormLabel>

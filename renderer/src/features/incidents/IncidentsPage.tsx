@@ -11,7 +11,7 @@ import { useSession } from '../../app/session.store';
 import { EmptyState } from '../../app/ui/EmptyState';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { formatCount } from '../assets/asset-format';
-import { assetLabel, forgetAssetNames } from './asset-names.store';
+import { assetLabel, forgetAssetNames } from '../assets/asset-names.store';
 import { IncidentFormHost } from './form/IncidentFormHost';
 import { useIncidentForm } from './form/incident-form.store';
 import { IncidentFilters } from './list/IncidentFilters';

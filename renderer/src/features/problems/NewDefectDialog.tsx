@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '@shared/domain/problems';
 import { api } from '../../api';
 import { ErrorAlert } from '../../app/errors/ErrorAlert';
-import { AssetsField } from './form/AssetsField';
+import { AssetsPicker } from '../assets/AssetsPicker';
 import { fieldProblemText } from './form/field-problems';
 import { defectInput, EMPTY_DEFECT, type DefectValues } from './form/problem-form-model';
 
@@ -75,7 +75,7 @@ export function NewDefectDialog({ onClose, onCreated }: Props) {
               {field('reporter', { required: true })}
               {field('contact')}
             </Stack>
-            <AssetsField label={t('problems.fields.assets')} value={values.assets} onChange={(assets) => change({ assets })} error={problem('assets')} />
+            <AssetsPicker label={t('problems.fields.assets')} value={values.assets} onChange={(assets) => change({ assets })} error={problem('assets')} />
             <TextField
               type="datetime-local"
               label={t('problems.fields.submittedAt')}

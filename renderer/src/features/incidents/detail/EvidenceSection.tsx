@@ -12,7 +12,7 @@ import { formatDateTime } from '../../../i18n/format';
 import { Section } from '../../assets/detail/Section';
 import { ResultDialog } from '../../checks/ui/ResultDialog';
 import { ConfigVersionDialog } from '../../config-backups/ConfigDialogs';
-import type { AssetLabel } from '../asset-names.store';
+import type { AssetLabel } from '../../assets/asset-names.store';
 import { LinkEvidenceDialog } from './LinkEvidenceDialog';
 
 interface Props {

@@ -17,7 +17,7 @@ import { locationNames } from '../../assets/location-options';
 import { useApiResource } from '../../assets/use-api-resource';
 import { useRecordsChanged } from '../../checks/use-records-changed';
 import { useLocations } from '../../locations/locations.store';
-import { useAssetLabels } from '../asset-names.store';
+import { useAssetLabels } from '../../assets/asset-names.store';
 import { IncidentFormHost } from '../form/IncidentFormHost';
 import { useIncidentForm } from '../form/incident-form.store';
 import { IncidentStatusChip, PriorityChip } from '../IncidentBadges';

@@ -11,7 +11,7 @@ import { useCheckCatalog } from '../../checks/check-catalog.store';
 import { stepLabel } from '../../checks/check-format';
 import { ResultProblem } from '../../checks/ui/ResultCells';
 import { CheckStatusChip } from '../../checks/ui/StatusChip';
-import type { AssetLabel } from '../asset-names.store';
+import type { AssetLabel } from '../../assets/asset-names.store';
 
 interface Props {
   incidentId: string;

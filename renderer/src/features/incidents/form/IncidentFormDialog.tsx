@@ -22,9 +22,9 @@ import { INCIDENT_CATEGORIES, type IncidentFields, type IncidentPatch } from '@s
 import { LEVELS, PRIORITIES, priorityFrom, SYSTEM_DOWN_DEFAULTS } from '@shared/domain/sla';
 import { isApiClientError } from '../../../api';
 import { ErrorAlert } from '../../../app/errors/ErrorAlert';
-import { useAssetLabels, useAssetNames } from '../asset-names.store';
+import { useAssetLabels, useAssetNames } from '../../assets/asset-names.store';
 import { PriorityChip } from '../IncidentBadges';
-import { AssetsPicker } from './AssetsPicker';
+import { AssetsPicker } from '../../assets/AssetsPicker';
 import {
   changedFields,
   effectivePriority,
@@ -298,7 +298,7 @@ export function IncidentFormDialog({ request, initialValues = null, onSave, onCl
             <Section title={t('incidents.form.sections.where')}>
               <Grid container columnSpacing={2} rowSpacing={1}>
                 <Grid size={12}>
-                  <AssetsPicker value={assets} onChange={(assets) => change({ assets })} error={problemText('assets')} />
+                  <AssetsPicker label={t('incidents.fields.assetIds')} field="assets" value={assets} onChange={(assets) => change({ assets })} error={problemText('assets')} />
                 </Grid>
                 <Grid size={12}>
                   <LocationPicker value={values.locationId} onChange={(locationId) => change({ locationId })} derivedPath={derivedPath} error={problemText('locationId')} />

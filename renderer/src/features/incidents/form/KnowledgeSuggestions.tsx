@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArticleSuggestion } from '@shared/domain/knowledge';
 import { api } from '../../../api';
 import { HighlightedText } from '../../knowledge/HighlightedText';
-import type { AssetLabel } from '../asset-names.store';
+import type { AssetLabel } from '../../assets/asset-names.store';
 import { suggestionContext, suggestionQuery, type SuggestionContext } from './suggestion-query';
 
 /** A pause in typing long enough to mean "that is what it is". */

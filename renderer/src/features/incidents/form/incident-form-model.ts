@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { IncidentFields, type Incident, type IncidentCategory, type IncidentFieldsInput, type IncidentPatch } from '@shared/domain/incidents';
 import { priorityFrom, type Impact, type Priority, type Urgency } from '@shared/domain/sla';
 import type { ApiError } from '@shared/errors';
-import type { AssetLabel } from '../asset-names.store';
+import type { AssetLabel } from '../../assets/asset-names.store';
 import { fromLocalDateTimeInput, toLocalDateTimeInput } from '../incident-format';
 
 /**

@@ -1,5 +1,5 @@
 import type { AssetType } from '@shared/domain/assets';
-import type { AssetLabel } from '../asset-names.store';
+import type { AssetLabel } from '../../assets/asset-names.store';
 
 /** Shortest text worth asking about: a word or two, not a stray letter. */
 export const MIN_SUGGEST_CHARS = 2;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import type { Incident } from '@shared/domain/incidents';
 import { formatDateTime } from '../../../i18n/format';
-import { useAssetLabels } from '../asset-names.store';
+import { useAssetLabels } from '../../assets/asset-names.store';
 import { IncidentStatusChip, PriorityChip } from '../IncidentBadges';
 import type { IncidentSortField } from './incident-list-filter';
 import { PAGE_SIZE, useIncidentList } from './incidents-list.store';

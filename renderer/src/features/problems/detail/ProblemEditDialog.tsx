@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProblemDetail } from '@shared/domain/problems';
 import { api } from '../../../api';
 import { ErrorAlert } from '../../../app/errors/ErrorAlert';
-import { AssetsField } from '../form/AssetsField';
+import { AssetsPicker } from '../../assets/AssetsPicker';
 import { fieldProblemText } from '../form/field-problems';
 import { editFormFields, editInput, editValues, type AssetChoice, type EditValues } from '../form/problem-form-model';
 
@@ -66,7 +66,7 @@ export function ProblemEditDialog({ detail, assets, onClose, onSaved }: Props) {
             <DialogContentText variant="body2">{t('problems.edit.hint')}</DialogContentText>
             {fields.map((field, index) =>
               field === 'assetIds' ? (
-                <AssetsField
+                <AssetsPicker
                   key={field}
                   label={t('problems.fields.assets')}
                   value={values.assets}

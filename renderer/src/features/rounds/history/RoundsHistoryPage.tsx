@@ -13,8 +13,8 @@ import { formatDateTime } from '../../../i18n/format';
 import { Section } from '../../assets/detail/Section';
 import { useApiResource } from '../../assets/use-api-resource';
 import { useRecordsChanged } from '../../checks/use-records-changed';
-import { useAssetLabels } from '../../incidents/asset-names.store';
-import { AssetsField } from '../AssetsField';
+import { useAssetLabels } from '../../assets/asset-names.store';
+import { AssetsPicker } from '../../assets/AssetsPicker';
 import { ReportButton } from '../ReportButton';
 import { ROUND_ENTITIES } from '../round-entities';
 import { targetLabel } from '../round-format';
@@ -76,7 +76,7 @@ export function RoundsHistoryPage() {
           {scope === 'room' ? (
             <RoomField rooms={rooms} value={roomId} onChange={(id) => update({ room: id })} label={t('rounds.start.room')} />
           ) : (
-            <AssetsField label={t('rounds.history.asset')} value={assetLabels} onChange={(next) => update({ asset: next[next.length - 1]?.id ?? null, by: 'asset' })} />
+            <AssetsPicker label={t('rounds.history.asset')} value={assetLabels} onChange={(next) => update({ asset: next[next.length - 1]?.id ?? null, by: 'asset' })} />
           )}
         </Paper>
 

@@ -24,11 +24,11 @@ import type { Asset } from '@shared/domain/assets';
 import type { ChecklistTemplate, DueRound, Round, RoundTarget, Schedule } from '@shared/domain/rounds';
 import { api, isApiClientError } from '../../../api';
 import { ErrorAlert } from '../../../app/errors/ErrorAlert';
-import type { AssetLabel } from '../../incidents/asset-names.store';
-import { assetLabel } from '../../incidents/asset-names.store';
+import type { AssetLabel } from '../../assets/asset-names.store';
+import { assetLabel } from '../../assets/asset-names.store';
 import { CameraScanner } from '../../quick-open/CameraScanner';
 import { looksLikeAssetId } from '../../quick-open/scanner-input';
-import { AssetsField } from '../AssetsField';
+import { AssetsPicker } from '../../assets/AssetsPicker';
 import { RoomField } from '../RoomField';
 import { useRooms } from '../use-room-names';
 import { decideScan, suggestTemplate } from './scan-target';
@@ -198,7 +198,7 @@ export function StartRoundDialog({ templates, openRounds, due, onOpen, onClose }
           {kind === 'room' ? (
             <RoomField rooms={rooms} value={roomId} onChange={setRoomId} label={t('rounds.start.room')} error={problem === 'room' ? t('rounds.start.roomRequired') : undefined} />
           ) : (
-            <AssetsField label={t('rounds.start.assets')} value={assets} onChange={setAssets} error={problem === 'assets' ? t('rounds.start.assetsRequired') : undefined} />
+            <AssetsPicker label={t('rounds.start.assets')} value={assets} onChange={setAssets} error={problem === 'assets' ? t('rounds.start.assetsRequired') : undefined} />
           )}
           {rooms.length === 0 && kind === 'room' ? <Alert severity="info">{t('rounds.start.noRooms')}</Alert> : null}
         </Stack>

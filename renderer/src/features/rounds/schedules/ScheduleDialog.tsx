@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { FREQUENCIES, type ChecklistTemplate, type Frequency, type Schedule } from '@shared/domain/rounds';
 import { api } from '../../../api';
 import { ErrorAlert } from '../../../app/errors/ErrorAlert';
-import { useAssetLabels, type AssetLabel } from '../../incidents/asset-names.store';
+import { useAssetLabels, type AssetLabel } from '../../assets/asset-names.store';
 import { announce } from '../../assets/confirmations';
-import { AssetsField } from '../AssetsField';
+import { AssetsPicker } from '../../assets/AssetsPicker';
 import { localDate } from '../round-format';
 import { RoomField } from '../RoomField';
 import { useRooms } from '../use-room-names';
@@ -68,7 +68,7 @@ export function ScheduleDialog({ schedule, templates, onClose }: { schedule: Sch
           {form.targetKind === 'room' ? (
             <RoomField rooms={rooms} value={form.roomId} onChange={(roomId) => set({ roomId })} label={t('rounds.start.room')} error={problem('target')} />
           ) : (
-            <AssetsField label={t('rounds.start.assets')} value={assets} onChange={setPicked} error={problem('target')} />
+            <AssetsPicker label={t('rounds.start.assets')} value={assets} onChange={setPicked} error={problem('target')} />
           )}
           <Stack direction="row" spacing={1.5}>
             <TextField select label={t('rounds.schedules.frequency')} value={form.frequency} onChange={(event) => set({ frequency: event.target.value as Frequency })} sx={{ flex: 1 }} helperText=" ">

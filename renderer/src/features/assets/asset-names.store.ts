@@ -2,9 +2,9 @@ import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import type { Asset, AssetType } from '@shared/domain/assets';
 import { api, isApiClientError } from '../../api';
-import { locationPath } from '../assets/asset-format';
+import { locationPath } from './asset-format';
 
-/** What an incident shows of an asset it concerns: the name, and where it is. */
+/** What a record (incident, round, schedule) shows of an asset it names: the name, and where it is. */
 export interface AssetLabel {
   id: string;
   name: string;

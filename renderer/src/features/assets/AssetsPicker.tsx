@@ -2,18 +2,34 @@ import { Autocomplete, Chip, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { assetLabel, useAssetNames, type AssetLabel } from '../incidents/asset-names.store';
+import { assetLabel, useAssetNames, type AssetLabel } from './asset-names.store';
 
-interface Props {
-  label: string;
-  value: AssetLabel[];
-  onChange(value: AssetLabel[]): void;
-  error?: string | undefined;
-  helperText?: string;
+/** What the picker needs of a chosen asset; records keep more (AssetLabel), some only the name. */
+export interface PickedAsset {
+  id: string;
+  name: string;
+  /** "Client / Site / Room / Rack", shown under the name and as the chip's tooltip. */
+  where?: string;
 }
 
-/** Assets a round covers, found by typing (name, tag, IP, serial) as in the asset list. */
-export function AssetsField({ label, value, onChange, error, helperText }: Props) {
+interface Props<T extends PickedAsset> {
+  label: string;
+  value: T[];
+  /** The new choice: kept values as they were, added ones as AssetLabels (which every PickedAsset type accepts). */
+  onChange(value: (T | AssetLabel)[]): void;
+  error?: string | undefined;
+  helperText?: string;
+  /** data-field for forms that focus the first invalid field. */
+  field?: string;
+}
+
+/**
+ * The assets a record names (an incident, a problem, a change, a round or a
+ * schedule), found by typing as in the asset list: name, tag, IP, serial.
+ * Asks core for 20 matches 150 ms after the last key, and remembers the
+ * names so lists showing the record need no second lookup.
+ */
+export function AssetsPicker<T extends PickedAsset>({ label, value, onChange, error, helperText, field }: Props<T>) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [options, setOptions] = useState<AssetLabel[]>([]);
@@ -33,6 +49,7 @@ export function AssetsField({ label, value, onChange, error, helperText }: Props
             setOptions(page.rows.map(assetLabel));
           },
           () => {
+            // The field still works with what is chosen; the list simply offers nothing.
             if (current) setOptions([]);
           },
         )
@@ -47,7 +64,7 @@ export function AssetsField({ label, value, onChange, error, helperText }: Props
   }, [text, remember]);
 
   return (
-    <Autocomplete<AssetLabel, true, false, false>
+    <Autocomplete<T | AssetLabel, true, false, false>
       multiple
       value={value}
       onChange={(_event, next) => onChange(next)}
@@ -62,14 +79,14 @@ export function AssetsField({ label, value, onChange, error, helperText }: Props
       getOptionLabel={(option) => option.name}
       loading={loading}
       loadingText={t('app.loading')}
-      noOptionsText={t('rounds.pickers.noAssets')}
-      openText={t('rounds.pickers.open')}
-      closeText={t('rounds.pickers.close')}
-      clearText={t('rounds.pickers.clear')}
+      noOptionsText={t('assets.picker.noOptions')}
+      openText={t('assetForm.autocomplete.open')}
+      closeText={t('assetForm.autocomplete.close')}
+      clearText={t('assetForm.autocomplete.clear')}
       renderValue={(selected, getItemProps) =>
         selected.map((option, index) => {
           const { key, ...itemProps } = getItemProps({ index });
-          return <Chip key={key} size="small" label={option.name} title={option.where} {...itemProps} />;
+          return <Chip key={key} size="small" label={option.name} title={option.where || undefined} {...itemProps} />;
         })
       }
       renderOption={(props, option) => {
@@ -84,8 +101,15 @@ export function AssetsField({ label, value, onChange, error, helperText }: Props
         );
       }}
       renderInput={(params) => (
-        <TextField {...params} label={label} placeholder={value.length === 0 ? t('rounds.pickers.assetsPlaceholder') : undefined} error={error !== undefined} helperText={error ?? helperText ?? ' '} />
+        <TextField
+          {...params}
+          label={label}
+          placeholder={value.length === 0 ? t('assets.picker.placeholder') : undefined}
+          error={error !== undefined}
+          helperText={error ?? helperText ?? ' '}
+        />
       )}
+      {...(field ? { 'data-field': field } : {})}
     />
   );
 }
