@@ -110,8 +110,7 @@ export class CoreState {
   async restore(file: string): Promise<{ restored: true; schemaVersion: number }> {
     const path = this.backups.resolve(file);
     // Running checks and sync write into the store about to be replaced: stop them first.
-    this.domainServices?.checks.close();
-    this.domainServices?.sync.close();
+    this.stopServices();
     if (this.store) {
       await this.backups.create(this.store.db, 'pre-restore', this.now());
       this.store.close();
@@ -127,10 +126,16 @@ export class CoreState {
     return { restored: true, schemaVersion: (this.store as LocalStore).schemaVersion };
   }
 
-  close(): void {
-    clearInterval(this.timer);
+  /** Stops what runs or listens on its own: checks in flight, background sync, the SLA policy cache's event listener. */
+  private stopServices(): void {
     this.domainServices?.checks.close();
     this.domainServices?.sync.close();
+    this.domainServices?.sla.policies.close();
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.stopServices();
     this.store?.close();
     this.store = null;
   }

@@ -32,6 +32,24 @@ function fields(overrides: Partial<SlaPolicyFields> = {}): SlaPolicyFields {
 }
 
 describe('SlaPoliciesService', () => {
+  it('stops listening to the event bus when closed (services are rebuilt after a restore)', async () => {
+    const { store, events } = await setup();
+    let listening = 0;
+    const on = events.on.bind(events);
+    events.on = (listener) => {
+      listening += 1;
+      const off = on(listener);
+      return () => {
+        listening -= 1;
+        off();
+      };
+    };
+    const { policies: rebuilt } = createSlaServices({ store, events, dataDir: '', now: Date.now });
+    expect(listening).toBe(1);
+    rebuilt.close();
+    expect(listening).toBe(0);
+  });
+
   it('has the built-in default before anything is saved, without writing (even with no profile)', async () => {
     const { policies, rows, hospital } = await setup(null);
     expect(policies.list()).toEqual([{ ...DEFAULT_SLA_POLICY_FIELDS, id: DEFAULT_SLA_POLICY_ID, createdAt: 0, updatedAt: 0 }]);

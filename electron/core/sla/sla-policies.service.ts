@@ -23,6 +23,7 @@ export class SlaPoliciesService {
    * lets the engine reuse its compiled calendar.
    */
   private readonly effective = new Map<string, SlaPolicy>();
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly store: LocalStore,
@@ -30,11 +31,16 @@ export class SlaPoliciesService {
   ) {
     this.repo = new SlaPoliciesRepo(store.db);
     // Policies also change by sync, which announces them like any other change.
-    events.on((name, payload) => {
+    this.unsubscribe = events.on((name, payload) => {
       if (name !== 'records.changed') return;
       const { entities } = payload as { entities: string[] };
       if (entities.includes(ENTITY) || entities.includes('*')) this.effective.clear();
     });
+  }
+
+  /** Stops following changes: core is closing or the store was replaced by a restore (the services are built anew). */
+  close(): void {
+    this.unsubscribe();
   }
 
   /** Live policies, default first. A row the schema cannot read (damaged in transit) is left out rather than failing the list. */
