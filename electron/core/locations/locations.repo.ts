@@ -23,10 +23,16 @@ export const PARENT_KIND: Record<LocationKind, LocationKind | null> = { client: 
 
 /** What must be gone (deleted) before a node can be deleted: [label, live rows under the node]. */
 const CONTENTS: Record<LocationKind, [string, string][]> = {
-  client: [['sites', 'SELECT count(*) AS n FROM sites WHERE client_id = ? AND deleted_at IS NULL']],
+  // A client's SLA policy and emergency plans would be left pointing at nothing (and keep syncing), so they count too.
+  client: [
+    ['sites', 'SELECT count(*) AS n FROM sites WHERE client_id = ? AND deleted_at IS NULL'],
+    ['emergency plans', 'SELECT count(*) AS n FROM emergency_plans WHERE client_id = ? AND deleted_at IS NULL'],
+    ['SLA policies', 'SELECT count(*) AS n FROM sla_policies WHERE client_id = ? AND deleted_at IS NULL'],
+  ],
   site: [
     ['rooms', 'SELECT count(*) AS n FROM rooms WHERE site_id = ? AND deleted_at IS NULL'],
     ['subnets', 'SELECT count(*) AS n FROM subnets WHERE site_id = ? AND deleted_at IS NULL'],
+    ['emergency plans', 'SELECT count(*) AS n FROM emergency_plans WHERE site_id = ? AND deleted_at IS NULL'],
   ],
   room: [
     ['racks', 'SELECT count(*) AS n FROM racks WHERE room_id = ? AND deleted_at IS NULL'],

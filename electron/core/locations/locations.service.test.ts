@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { EventBus } from '../events/event-bus';
 import { LocalStore } from '../store/local-store';
 import { manualClock, tempDataDir, TEST_ACTOR } from '../testing/fixtures';
+import { fileURLToPath } from 'node:url';
+import { PlanFields } from '@shared/domain/emergency-plans';
+import { EmergencyPlansService } from '../emergency-plans/emergency-plans.service';
+import { PlanTemplateCatalog } from '../emergency-plans/plan-templates';
 import { LocationsService } from './locations.service';
 
 async function setup() {
@@ -63,6 +67,33 @@ describe('LocationsService', () => {
     service.restore({ kind: 'site', id: site.id });
     expect(service.tree().clients[0]?.sites.map((s) => s.name)).toEqual(['S']);
     expect(() => service.restore({ kind: 'site', id: site.id })).toThrow(expect.objectContaining({ code: 'locations.not-deleted' }));
+  });
+
+  it('keeps a client or a site with a live emergency plan from being deleted, and changes nothing', async () => {
+    const { store, service, count } = await setup();
+    const plans = new EmergencyPlansService(store, new EventBus(), new PlanTemplateCatalog(fileURLToPath(new URL('../../../resources', import.meta.url))));
+    const client = service.create({ kind: 'client', name: '市人民医院' });
+    const site = service.create({ kind: 'site', clientId: client.id, name: '门诊楼' });
+    const planFields = {
+      title: 'UPS 断电应急预案',
+      clientId: client.id,
+      siteId: site.id,
+      scenario: 'power-failure',
+      severity: 'major',
+      language: 'zh-CN',
+      steps: [{ title: '确认市电中断', responsibleRole: '值班工程师', expectedMinutes: 5, checkItem: '' }],
+      contacts: [],
+      callList: [],
+      strategies: '',
+    };
+    const plan = plans.create(PlanFields.parse(planFields));
+    const audit = count('audit_log');
+    expect(() => service.delete({ kind: 'site', id: site.id })).toThrow(expect.objectContaining({ code: 'locations.not-empty', details: { contents: { 'emergency plans': 1 } } }));
+    expect(count('audit_log')).toBe(audit);
+    plans.delete(plan.id);
+    service.delete({ kind: 'site', id: site.id });
+    plans.create(PlanFields.parse({ ...planFields, siteId: null }));
+    expect(() => service.delete({ kind: 'client', id: client.id })).toThrow(expect.objectContaining({ code: 'locations.not-empty', details: { contents: { 'emergency plans': 1 } } }));
   });
 
   it('holds racks with their height under rooms, and keeps rooms with racks from being deleted', async () => {
