@@ -159,6 +159,18 @@ export const ERROR_CODES = [
   'sync.unreachable',
   'sync.bad-response',
   'sync.conflict-not-found',
+  // Periodic service reports (electron/core/reports)
+  'reports.not-found',
+  'reports.forbidden-role',
+  'reports.stale',
+  'reports.invalid-period',
+  'reports.client-not-found',
+  'reports.incident-not-found',
+  // Exports and consolidated views
+  'exports.not-found',
+  'exports.not-ready',
+  'exports.cancelled',
+  'records.invalid-filter',
   // Anything we did not anticipate
   'internal.error',
 ] as const;

@@ -21,6 +21,7 @@ import { createSyncServices } from './sync/sync.services';
 import { createStatisticsServices } from './statistics/statistics.services';
 import { createRecordsServices } from './records/records.services';
 import { createExportsServices } from './exports/exports.services';
+import { ExportJobs } from './exports/export-jobs';
 import { createReportsServices } from './reports/reports.services';
 
 /**
@@ -66,6 +67,8 @@ export function createServices(deps: ServiceDeps) {
   });
   const attachments = createAttachmentsServices(deps);
   const incidents = createIncidentsServices(deps, sla);
+  // One runner for every file core produces (record exports, service reports): one place to follow, fetch and cancel them.
+  const exportJobs = new ExportJobs({ events: deps.events, dataDir: deps.dataDir, now: deps.now });
   return {
     locations: new LocationsService(deps.store, deps.events),
     assets: new AssetsService(deps.store, deps.events, deps.now),
@@ -82,10 +85,10 @@ export function createServices(deps: ServiceDeps) {
     emergencyPlans: createEmergencyPlansServices(deps),
     rounds: createRoundsServices(deps, { checks, incidents: incidents.incidents, attachments }),
     sync: createSyncServices(deps),
-    statistics: createStatisticsServices(deps),
-    records: createRecordsServices(deps),
-    exports: createExportsServices(deps),
-    reports: createReportsServices(deps),
+    statistics: createStatisticsServices(deps, { sla }),
+    records: createRecordsServices(deps, sla),
+    exports: createExportsServices(deps, { sla, jobs: exportJobs }),
+    reports: createReportsServices(deps, { sla, jobs: exportJobs }),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EpochMs, Id } from './ids';
 import { IncidentCategory } from './incidents';
 import { Priority, SlaTimerKind } from './sla';
+import { isKnownTimeZone } from '../time/zoned-time';
 
 /**
  * What a supervisor looks at: one client (or all in scope), optionally one site
@@ -18,7 +19,7 @@ export const StatisticsScope = z
     from: EpochMs,
     to: EpochMs,
     /** Months and days are cut in this zone (the contract's); IANA name. */
-    timeZone: z.string().min(1).max(64).default('Asia/Shanghai'),
+    timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'Not a known IANA time zone' }).default('Asia/Shanghai'),
   })
   .refine((s) => s.from < s.to, { message: 'The period must end after it starts', path: ['to'] });
 export type StatisticsScope = z.infer<typeof StatisticsScope>;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '../domain/sla';
 import { addCountedMs, countedMs, TWENTY_FOUR_SEVEN, validateCalendar } from './business-calendar';
-import { dayOfIsoDate, isoWeekday, localDateTime } from './zoned-time';
+import { dayOfIsoDate, isoWeekday, localDateTime } from '../time/zoned-time';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

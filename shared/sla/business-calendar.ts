@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '../domain/sla';
 import { AppError } from '../errors';
-import { dayOfIsoDate, isKnownTimeZone, isoWeekday, localDateTime, zonedInstant, type DayNumber } from './zoned-time';
+import { dayOfIsoDate, isKnownTimeZone, isoWeekday, localDateTime, zonedInstant, type DayNumber } from '../time/zoned-time';
 
 /**
  * Counted time: the part of a span the SLA clock runs in. Around the clock it

@@ -86,9 +86,9 @@ export interface EvidenceRow {
  * The place of an incident. Location ids are UUIDs unique across the three
  * tables, so a location_id that is a site matches no room and one that is a
  * client matches neither: each join picks up the level the id names and the
- * levels above it.
+ * levels above it. The service statistics place incidents with the same joins.
  */
-const FROM = `
+export const INCIDENT_PLACE = `
   FROM incidents i
   LEFT JOIN assets fa ON i.location_id IS NULL AND fa.id = json_extract(i.asset_ids, '$[0]')
   LEFT JOIN assets fh ON fh.id = fa.installed_on_id
@@ -96,7 +96,7 @@ const FROM = `
   LEFT JOIN sites ps ON ps.id = coalesce(pr.site_id, i.location_id)
   LEFT JOIN clients pc ON pc.id = coalesce(ps.client_id, i.location_id)`;
 
-const SELECT = `SELECT i.*, pc.id AS client_id, pc.name AS client_name, ps.id AS site_id, ps.name AS site_name, pr.id AS room_id, pr.name AS room_name ${FROM}`;
+const SELECT = `SELECT i.*, pc.id AS client_id, pc.name AS client_name, ps.id AS site_id, ps.name AS site_name, pr.id AS room_id, pr.name AS room_name ${INCIDENT_PLACE}`;
 
 const STATUS_ORDER = `CASE i.status WHEN 'new' THEN 0 WHEN 'acknowledged' THEN 1 WHEN 'in-progress' THEN 2 WHEN 'pending' THEN 3 WHEN 'resolved' THEN 4 ELSE 5 END`;
 
@@ -157,7 +157,7 @@ export class IncidentsRepo {
 
   count(filter: IncidentFilter): number {
     const { where, params } = incidentWhere(filter);
-    return (this.db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${where}`).get(...params) as { n: number }).n;
+    return (this.db.prepare(`SELECT count(*) AS n ${INCIDENT_PLACE} WHERE ${where}`).get(...params) as { n: number }).n;
   }
 
   /** Matching rows in SQL order; a window when `page` is given. */
@@ -218,13 +218,13 @@ export class IncidentsRepo {
     ).get(incidentId, kind, targetId) as EvidenceRow | undefined;
   }
 
-  /** The highest sequence number this device used on this day, 0 when none. */
+  /** The highest sequence number this device used on this day, 0 when none. A range, not LIKE, so the number index is used. */
   lastNumberSeq(prefix: string, suffix: string): number {
     const row = statement(
       this.db,
       `SELECT max(CAST(substr(number, length(?) + 1, length(number) - length(?) - length(?)) AS INTEGER)) AS seq
-       FROM incidents WHERE number LIKE ? ESCAPE '\\' AND substr(number, -length(?)) = ?`,
-    ).get(prefix, prefix, suffix, `${prefix.replace(/[\\%_]/g, '\\$&')}%`, suffix, suffix) as { seq: number | null };
+       FROM incidents WHERE number >= ? AND number < ? AND substr(number, -length(?)) = ?`,
+    ).get(prefix, prefix, suffix, prefix, `${prefix}\uffff`, suffix, suffix) as { seq: number | null };
     return row.seq ?? 0;
   }
 

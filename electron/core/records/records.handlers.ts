@@ -3,6 +3,8 @@ import type { Handlers } from '../api/registry';
 import type { RecordsServices } from './records.services';
 
 export function recordsHandlers(service: () => RecordsServices): Handlers<typeof recordsContract> {
-  void service;
-  return {};
+  return {
+    'records.list': (input) => service().records.list(input),
+    'records.engineers': () => service().records.engineers(),
+  };
 }

@@ -12,10 +12,11 @@ import { m0011 } from './0011-emergency-plans';
 import { m0012 } from './0012-check-result-units';
 import { m0013 } from './0013-rounds';
 import { m0014 } from './0014-sync-state';
+import { m0015 } from './0015-service-reports';
 import type { Migration } from './migration';
 
 /** Every schema step in order. Append only. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
 export type { Migration } from './migration';

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../app/errors/ErrorAlert';
 import { announce } from '../assets/confirmations';
 import { changedFields, formValues, isDirty, validateArticle, type ArticleFormField, type ArticleFormValues, type FieldProblem } from './article-form';
 import { MarkdownView } from './MarkdownView';
-import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
+import { useUnsavedChangesGuard } from '../../app/ui/use-unsaved-changes-guard';
 
 const FIELD_ORDER: readonly ArticleFormField[] = ['title', 'tags', 'vendors', 'body'];
 

@@ -18,7 +18,7 @@ import { PageHeader } from '../../../app/ui/PageHeader';
 import { downloadFile } from '../../asset-transfer/download-file';
 import { announce } from '../../assets/confirmations';
 import { useApiResource } from '../../assets/use-api-resource';
-import { useUnsavedChangesGuard } from '../../knowledge/use-unsaved-changes-guard';
+import { useUnsavedChangesGuard } from '../../../app/ui/use-unsaved-changes-guard';
 import { AssetTypesField } from './AssetTypesField';
 import { ItemEditor, type MetricOption } from './ItemEditor';
 import {

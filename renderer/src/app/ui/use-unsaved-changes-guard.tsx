@@ -58,16 +58,16 @@ export function useUnsavedChangesGuard(active: boolean): { confirmLeave(leave: (
 
   const dialog = pending ? (
     <Dialog open onClose={() => setPending(null)} aria-labelledby={titleId} maxWidth="xs" fullWidth>
-      <DialogTitle id={titleId}>{t('knowledge.unsaved.title')}</DialogTitle>
+      <DialogTitle id={titleId}>{t('app.unsaved.title')}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{t('knowledge.unsaved.body')}</DialogContentText>
+        <DialogContentText>{t('app.unsaved.body')}</DialogContentText>
       </DialogContent>
       <DialogActions>
         <Button onClick={() => setPending(null)} autoFocus>
-          {t('knowledge.unsaved.stay')}
+          {t('app.unsaved.stay')}
         </Button>
         <Button color="error" onClick={leave}>
-          {t('knowledge.unsaved.leave')}
+          {t('app.unsaved.leave')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -57,10 +57,29 @@ function wallClockAsUtc(instant: number, timeZone: string): number {
   return Date.UTC(parts['year'] ?? 1970, (parts['month'] ?? 1) - 1, parts['day'] ?? 1, parts['hour'] ?? 0, parts['minute'] ?? 0, parts['second'] ?? 0);
 }
 
+const HOUR_MS = 3_600_000;
+/** Per zone and UTC hour: the offset of the whole hour, or null when it changes within it. */
+const hourOffsets = new Map<string, Map<number, number | null>>();
+
 /** The zone's offset from UTC at `instant`, in ms (Berlin in summer: +7 200 000). */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
   const wholeSecond = Math.floor(instant / 1000) * 1000;
-  return wallClockAsUtc(wholeSecond, timeZone) - wholeSecond;
+  // Offsets change at most once an hour: when both ends of a UTC hour agree, every second of it has that offset.
+  const hour = Math.floor(wholeSecond / HOUR_MS);
+  let hours = hourOffsets.get(timeZone);
+  if (!hours) {
+    hours = new Map();
+    hourOffsets.set(timeZone, hours);
+  }
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const end = start + HOUR_MS - 1000;
+    const first = wallClockAsUtc(start, timeZone) - start;
+    offset = first === wallClockAsUtc(end, timeZone) - end ? first : null;
+    hours.set(hour, offset);
+  }
+  return offset ?? wallClockAsUtc(wholeSecond, timeZone) - wholeSecond;
 }
 
 export function localDateTime(instant: number, timeZone: string): LocalDateTime {
