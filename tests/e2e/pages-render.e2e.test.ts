@@ -6,31 +6,20 @@ import { countButtons, unnamedControls } from './pages/accessibility';
 import { NAV_KEYS, ShellPage, type NavKey } from './pages/ShellPage';
 import { STRINGS, type Strings } from './pages/strings';
 
-/** A string at a dotted path of the resources, for keys that a page being built may add or drop. */
-function optionalString(strings: Strings, path: string): string[] {
-  let node: unknown = strings;
-  for (const part of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  return typeof node === 'string' ? [node] : [];
-}
-
-/**
- * Each drawer page's h1. Pages still waiting for their feature show the
- * ComingLater placeholder's title; rounds is being built, so either its
- * placeholder or its own page passes.
- */
+/** Each drawer page's h1. */
 const HEADINGS: Record<NavKey, (strings: Strings) => readonly string[]> = {
   assets: (s) => [s.assets.title],
   locations: (s) => [s.locations.title],
-  rounds: (s) => [...optionalString(s, 'placeholders.rounds.title'), ...optionalString(s, 'rounds.title')],
+  rounds: (s) => [s.rounds.title],
   incidents: (s) => [s.incidents.title],
   problems: (s) => [s.problems.title],
   knowledge: (s) => [s.knowledge.title],
   changes: (s) => [s.changes.title],
   checks: (s) => [s.checks.title],
-  sync: (s) => [s.placeholders.sync.title],
-  dashboard: (s) => [s.nav.dashboard, ...optionalString(s, 'dashboard.title')],
-  records: (s) => [s.nav.records, ...optionalString(s, 'records.title')],
-  reports: (s) => [...optionalString(s, 'placeholders.reports.title'), ...optionalString(s, 'reports.title')],
+  sync: (s) => [s.sync.title],
+  dashboard: (s) => [s.dashboard.title],
+  records: (s) => [s.records.title],
+  reports: (s) => [s.reports.title],
   settings: (s) => [s.settings.title],
 };
 
