@@ -1,6 +1,7 @@
 /**
  * The console's sync client (electron/core/sync) against the REAL sync server
- * process (out/server/cli.cjs, embedded SQLite), through the core API as
+ * process (out/server/cli.cjs), on embedded SQLite and on PostgreSQL (a
+ * private cluster this file starts, see tests/server/stack.ts), through the core API as
  * either transport calls it: enrolment, incidents made offline reaching the
  * server, a supervisor's console receiving them, a concurrent edit of one
  * field resolved the same way on both consoles and then settled by a person,
@@ -17,9 +18,9 @@ import type { Attachment } from '@shared/domain/attachments';
 import type { Incident } from '@shared/domain/incidents';
 import { createCore, type Core } from '../../electron/core/core';
 import { seedPlace, type Place } from '../server/fixtures';
-import { REPO_ROOT, startServerProcess, type ServerProcess } from '../server/server-process';
-import { queryRows } from '../server/stack';
-import { TestConsole, sha256Hex } from '../server/sync-client';
+import { REPO_ROOT, type ServerProcess } from '../server/server-process';
+import { DATABASE_KINDS, queryRows, ServerStacks } from '../server/stack';
+import { sha256Hex, type TestConsole } from '../server/sync-client';
 
 interface Console {
   core: Core;
@@ -29,7 +30,9 @@ interface Console {
 }
 
 const consoles: Console[] = [];
-const restartedDataDirs: string[] = [];
+const stacks = new ServerStacks();
+beforeAll(() => stacks.setUp(), 60_000);
+afterAll(() => stacks.tearDown());
 
 async function openConsole(name: string, role: 'engineer' | 'supervisor', now?: () => number): Promise<Console> {
   const dataDir = mkdtempSync(join(tmpdir(), 'walkdown-sync-client-'));
@@ -51,7 +54,7 @@ async function openConsole(name: string, role: 'engineer' | 'supervisor', now?: 
   return created;
 }
 
-describe('the sync client against the real server', () => {
+describe.each(DATABASE_KINDS)('the sync client against the real server (%s)', (kind) => {
   let server: ServerProcess;
   let admin: TestConsole;
   let place: Place;
@@ -73,10 +76,9 @@ describe('the sync client against the real server', () => {
   }
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    admin = new TestConsole(server.url);
-    const enrolled = await admin.enrol(server.enrolmentCode as string);
-    if (enrolled.status !== 200) throw new Error(`enrolling the admin: ${JSON.stringify(enrolled.body)}`);
+    const stack = await stacks.start(kind);
+    server = stack.server;
+    admin = stack.admin;
     place = await seedPlace(admin, '市人民医院');
     users.engineer = await createUser('张工', 'engineer', { all: false, clientIds: [place.clientId] });
     users.supervisor = await createUser('李主管', 'supervisor', { all: true, clientIds: [] });
@@ -84,13 +86,12 @@ describe('the sync client against the real server', () => {
     supervisor = await openConsole('李主管', 'supervisor');
   }, 60_000);
 
-  afterAll(async () => {
-    for (const { core, dataDir } of consoles) {
+  afterAll(() => {
+    // The servers (and their data) go with the stacks.
+    for (const { core, dataDir } of consoles.splice(0)) {
       core.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
-    await server?.dispose();
-    for (const dir of restartedDataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses a bad address, a malformed or wrong code and an unreachable server, and stores nothing', async () => {
@@ -251,8 +252,7 @@ describe('the sync client against the real server', () => {
     // Background sync retries later on its own, not in a tight loop.
     expect(down.nextAttemptAt).toBeGreaterThan(Date.now());
 
-    server = await startServerProcess({ dataDir: server.dataDir, port });
-    restartedDataDirs.push(server.dataDir);
+    server = await stacks.launch({ dataDir: server.dataDir, databaseUrl: server.databaseUrl, port });
     expect(await engineer.call<SyncStatus>('sync.now')).toMatchObject({ state: 'online', pending: 0, lastError: null });
     await supervisor.call('sync.now');
     expect((await supervisor.call<{ incident: Incident }>('incidents.get', { id: incident.id })).incident.title).toBe('断网期间记录的故障');
