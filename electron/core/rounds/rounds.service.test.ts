@@ -5,6 +5,7 @@ import { AssetFields } from '@shared/domain/assets';
 import { Registry } from '../api/registry';
 import { newId } from '../store/ids';
 import { roundsHandlers } from './rounds.handlers';
+import { roundEntryId } from './rounds.service';
 import { roundsSetup } from './testing/rounds-setup';
 
 const code = (expected: string, details?: Record<string, unknown>) =>
@@ -67,6 +68,16 @@ describe('RoundsService: entries', () => {
     expect(detail.round.counts).toEqual({ total: 9, done: 3, ok: 1, warning: 1, failed: 1 });
     const row = store.db.prepare('SELECT item_label, filled FROM round_entries WHERE id = ?').get(hot.id);
     expect(row).toEqual({ item_label: '冷通道温度', filled: 1 });
+  });
+
+  it('gives an entry the id of its slot, so the same slot filled on two laptops is one record after sync', async () => {
+    const { start, save, ups } = await roundsSetup();
+    const { round } = start();
+    const room = save(round.id, 'environment', 'temperature', { type: 'number', value: 24 });
+    const device = save(round.id, 'ups', 'ups-mode', { type: 'auto', value: 'online', checkResultId: null }, { assetId: ups });
+    expect(room.id).toBe(roundEntryId(round.id, 'environment', 'temperature', null));
+    expect(device.id).toBe(roundEntryId(round.id, 'ups', 'ups-mode', ups));
+    expect(new Set([room.id, device.id, roundEntryId(round.id, 'environment', 'humidity', null), roundEntryId(round.id, 'ups', 'ups-mode', null)]).size).toBe(4);
   });
 
   it('refuses a reading of the wrong type, an unknown item or asset, a photo that is not an image; nothing saved', async () => {

@@ -1,3 +1,4 @@
+import { v5 as uuidv5 } from 'uuid';
 import type { RoundDetail } from '@shared/api/rounds.contract';
 import type { Profile } from '@shared/domain/profile';
 import type { Amendment, EntryValue, Frequency, Round, RoundAsset, RoundEntry, RoundStatus, RoundTarget, TemplateContent, TemplateItem } from '@shared/domain/rounds';
@@ -13,6 +14,19 @@ import { roundAssets, toAmendment, toEntry, toRound } from './round-records';
 import type { EntryRow, RoundFilter, RoundRow, RoundsRepo } from './rounds.repo';
 import type { SchedulesService } from './schedules.service';
 import type { TemplatesService } from './templates.service';
+
+/**
+ * A round entry's id follows from its slot (round, section, item, asset):
+ * two laptops filling the same slot offline write one record, which sync
+ * merges field by field (the later value wins, the other is a conflict a
+ * person sees), instead of two rows for one slot that the slot's unique
+ * index would keep apart on every console forever.
+ */
+const ROUND_ENTRY_NAMESPACE = '0b6f3c52-5d7e-4c1a-9d53-8f0e2a4b7c19';
+
+export function roundEntryId(roundId: string, sectionKey: string, itemKey: string, assetId: string | null): string {
+  return uuidv5(`${roundId}/${sectionKey}/${itemKey}/${assetId ?? ''}`, ROUND_ENTRY_NAMESPACE);
+}
 
 export interface EntryInput {
   roundId: string;
@@ -254,7 +268,7 @@ export class RoundsService {
     const filled = isFilled(item, input.value);
     const enteredAt = this.now();
     const fields = { value: input.value, outcome, filled: filled ? 1 : 0, note: input.note, enteredBy, enteredAt };
-    const id = existing?.id ?? newId();
+    const id = existing?.id ?? roundEntryId(round.id, input.sectionKey, input.itemKey, input.assetId);
     const entry: RoundEntry = {
       id,
       roundId: round.id,

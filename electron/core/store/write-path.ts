@@ -110,9 +110,16 @@ export class WritePath {
       return true;
     }
     const changed = columns.filter(([, column, value]) => before[column] !== value);
-    if (changed.length === 0) return false;
+    // Two devices that inserted the same record (an id that follows from its content, like a round entry's slot)
+    // each sent their own createdAt; the server keeps one by the clock, and every copy must end up with it.
+    const recreated = createdAt !== undefined && before['created_at'] !== createdAt;
+    if (changed.length === 0 && !recreated) return false;
     const sets = changed.map(([, column]) => `${column} = ?`);
     const values = changed.map(([, , value]) => value);
+    if (recreated) {
+      sets.push('created_at = ?');
+      values.push(createdAt);
+    }
     if (updatedAt !== undefined) {
       sets.push('updated_at = ?');
       values.push(updatedAt);

@@ -62,6 +62,13 @@ describe('applying a pulled page', () => {
     expect(JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'hlc.last'").get() as { value: string }).value)).toBe(cursor_clock);
   });
 
+  it('takes the later createdAt of a record both sides inserted under the same id, like every other field', () => {
+    const { db, context, change } = setup();
+    applyPullPage(context, { changes: [change('client', CLIENT, 'insert', { name: '市人民医院', createdAt: 5, updatedAt: 5 }, at(1_000))], cursor: 1 });
+    applyPullPage(context, { changes: [change('client', CLIENT, 'insert', { name: '市人民医院', createdAt: 9, updatedAt: 9 }, at(2_000))], cursor: 2 });
+    expect(db.prepare('SELECT created_at, updated_at FROM clients WHERE id = ?').get(CLIENT)).toEqual({ created_at: 9, updated_at: 9 });
+  });
+
   it('keeps, field by field, whichever value has the later stamp, against the stamps of acknowledged local edits', () => {
     const { context, change, writePath, clock, db, clientName } = setup();
     applyPullPage(context, { changes: [change('client', CLIENT, 'insert', { name: 'A', createdAt: 1, updatedAt: 1 }, at(0))], cursor: 1 });
