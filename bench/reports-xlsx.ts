@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import type { ExportTask } from '@shared/domain/exports';
 import { RecordsFilter, type RecordColumn } from '@shared/domain/records';
 import type * as CoreModule from '../electron/core/core';
@@ -29,7 +30,7 @@ type Side = 'service' | 'exceljs';
 interface SideResult {
   ms: number;
   maxRssMb: number;
-  /** RSS when the timed work starts: the process as loaded (tsx and its loader thread, core or exceljs, the side's data). */
+  /** RSS when the timed work starts: the process as loaded (the bundled bench, core or exceljs, the side's data). */
   startRssMb: number;
   bytes: number;
   rows: number;
@@ -105,10 +106,37 @@ export async function xlsxExportBench(): Promise<void> {
   }
 }
 
+/**
+ * The children run this file bundled by esbuild into bench/results/ (two
+ * levels below the repository, like out/core/utility-entry.cjs, so core finds
+ * resources/), as the product ships core, not under tsx: tsx's loader and its
+ * transpile caches added ~150 MB to every child's RSS, which is not the
+ * export's memory.
+ */
+function bundleChild(): string {
+  const outfile = fileURLToPath(new URL('./results/reports-xlsx-child.cjs', import.meta.url));
+  buildSync({
+    entryPoints: [SELF],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    external: ['electron', 'better-sqlite3', 'cpu-features', '*.node', 'esbuild'],
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(SELF).href) },
+  });
+  return outfile;
+}
+
+let childEntry: string | null = null;
+
 function runChild(side: Side, dataDir: string, filter: unknown): Promise<SideResult> {
+  childEntry ??= bundleChild();
+  const entry = childEntry;
   return new Promise((resolve, reject) => {
-    const child = fork(SELF, [], {
-      execArgv: ['--import', 'tsx'],
+    const child = fork(entry, [], {
+      execArgv: [],
       env: { ...process.env, [CHILD_ENV]: JSON.stringify({ side, dataDir, filter }) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

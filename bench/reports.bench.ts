@@ -6,6 +6,8 @@ import { xlsxExportBench } from './reports-xlsx';
  * (bench/reports-annual.ts, the reports helper's part).
  */
 export async function reportsBench(): Promise<void> {
-  await xlsxExportBench();
-  await (await import('./reports-annual')).annualReportBench();
+  // Which parts (comma-separated: xlsx, annual); both by default. The annual part seeds for minutes.
+  const parts = new Set((process.env.WALKDOWN_BENCH_REPORTS ?? 'xlsx,annual').split(',').map((part) => part.trim()));
+  if (parts.has('xlsx')) await xlsxExportBench();
+  if (parts.has('annual')) await (await import('./reports-annual')).annualReportBench();
 }
