@@ -34,11 +34,15 @@ export function bytesToBase64(bytes: Uint8Array): string {
  * Electron's default will-download handling.
  */
 export function downloadFile(file: Pick<ExportedFile, 'fileName' | 'mimeType' | 'contentBase64'>, doc: Document = document): void {
-  const blob = new Blob([base64ToBytes(file.contentBase64)], { type: file.mimeType || 'application/octet-stream' });
+  saveBlob(new Blob([base64ToBytes(file.contentBase64)], { type: file.mimeType || 'application/octet-stream' }), file.fileName, doc);
+}
+
+/** Saves a Blob under a name: an object URL and a click on an <a download> (exports of any size use it too). */
+export function saveBlob(blob: Blob, fileName: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   link.rel = 'noopener';
   link.style.display = 'none';
   doc.body.appendChild(link);
@@ -46,7 +50,7 @@ export function downloadFile(file: Pick<ExportedFile, 'fileName' | 'mimeType' | 
     link.click();
   } finally {
     link.remove();
-    // The click starts the download synchronously; revoking on the next turn is safe.
+    // The click starts the download synchronously; revoking a little later is safe.
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 }

@@ -22,20 +22,4 @@ export async function fetchExport(read: Read, mimeType: string, signal?: AbortSi
   return new Blob(parts, { type: mimeType || 'application/octet-stream' });
 }
 
-/** Saves a Blob under a name: an object URL and a click on an <a download>, as the asset export does. */
-export function saveBlob(blob: Blob, fileName: string, doc: Document = document): void {
-  const url = URL.createObjectURL(blob);
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  doc.body.appendChild(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    // The click starts the download synchronously; revoking a little later is safe.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-}
+export { saveBlob } from '../asset-transfer/download-file';

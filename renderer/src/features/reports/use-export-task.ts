@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isErrorCode } from '@shared/errors';
 import { api, ApiClientError } from '../../api';
 import { reportError } from '../../app/errors/report-error';
-import { base64ToBytes } from '../asset-transfer/download-file';
+import { fetchExport, saveBlob } from '../exports/export-download';
 
 export interface ExportProgress {
   taskId: string | null;
@@ -68,15 +68,8 @@ export function useExportTask(): {
         reportError(new ApiClientError({ code: isErrorCode(code) ? code : 'internal.error', message: task.error?.message ?? 'Export failed', retryable: false }));
         return;
       }
-      const parts: Uint8Array<ArrayBuffer>[] = [];
-      let offset = 0;
-      for (;;) {
-        const chunk = await api.call('exports.read', { taskId, offset });
-        parts.push(base64ToBytes(chunk.contentBase64));
-        offset += chunk.size;
-        if (chunk.eof) break;
-      }
-      save(new Blob(parts, { type: task.file.mimeType }), task.file.fileName);
+      const blob = await fetchExport((offset) => api.call('exports.read', { taskId, offset }), task.file.mimeType);
+      saveBlob(blob, task.file.fileName);
       await api.call('exports.release', { taskId });
     } catch (error) {
       if (!mine.cancelled) reportError(error);
@@ -98,21 +91,4 @@ export function useExportTask(): {
   }, []);
 
   return { progress, run, cancel };
-}
-
-/** A Blob behind an object URL and a click on an <a download>, as downloadFile does for small files. */
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
 }
