@@ -17,8 +17,14 @@ export interface RecordsExportRequest {
   language: Language;
 }
 
-/** Rows per chunk: each chunk is one short query, then the event loop gets a turn. */
-const CHUNK = 1000;
+/**
+ * Rows per chunk: each chunk is one short query, then the event loop gets a
+ * turn. Small, because a chunk's rows live across that turn and get promoted
+ * to the old generation, which the collector lets grow: 1,000-row chunks
+ * peaked at 311 MB RSS for 100,000 incidents, 250-row chunks at 290 MB, at
+ * about the same speed (reports bench).
+ */
+const CHUNK = 250;
 
 /**
  * The work of exporting a records list: the same query as the list on screen,
